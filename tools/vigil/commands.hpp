@@ -1,0 +1,42 @@
+// The `vigil` subcommands. Each returns the process exit code (see
+// vigil/core/errors.hpp) and reports errors on stderr.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <spdlog/logger.h>
+
+namespace vigil::cli {
+
+struct GlobalOptions {
+  std::string log_level = "info";
+  std::vector<std::filesystem::path> plugin_path;
+};
+
+struct RunCommandOptions {
+  std::string pipeline;
+  std::string input, output;
+  std::vector<std::string> overrides;
+  int threads = -1;  // -1: from the pipeline
+  bool fail_fast = false;
+  std::string dead_letters;
+  bool print_config = false;
+  bool check_only = false;  // `vigil check`
+  bool quiet = false;
+  bool no_progress = false;
+};
+
+struct PluginsCommandOptions {
+  std::string name;  // empty: list everything
+};
+
+int run_command(const RunCommandOptions& options, const GlobalOptions& global);
+int plugins_command(const PluginsCommandOptions& options, const GlobalOptions& global);
+
+// A logger writing to stderr only (stdout may carry data).
+std::shared_ptr<spdlog::logger> make_logger(const std::string& level);
+
+}  // namespace vigil::cli

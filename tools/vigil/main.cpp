@@ -1,0 +1,61 @@
+// vigil: run text-analytics pipelines of plugins over corpora.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "vigil/commands.hpp"
+#include "vigil/core/errors.hpp"
+#include "vigil/sdk/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace vigil::cli;
+  CLI::App app{"vigil: plugin-based text analytics for multilingual security news"};
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error, critical or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->capture_default_str();
+  app.add_option("--plugin-path", global.plugin_path, "Extra folder to search for plugins (repeatable)");
+
+  RunCommandOptions run;
+  auto add_pipeline_options = [&](CLI::App* cmd) {
+    cmd->add_option("PIPELINE", run.pipeline, "Pipeline file (TOML)")->required();
+    cmd->add_option("-i,--input", run.input, "Replace the source: a folder, a .jsonl file, or - for JSON lines on stdin");
+    cmd->add_option("-o,--output", run.output, "Replace the sinks: a .jsonl file, or - for JSON lines on stdout");
+    cmd->add_option("--set", run.overrides, "Override a key: SECTION.KEY=VALUE, e.g. stage.ner.threshold=0.7");
+  };
+
+  CLI::App* run_cmd = app.add_subcommand("run", "Run a pipeline over a corpus");
+  add_pipeline_options(run_cmd);
+  run_cmd->add_option("-t,--threads", run.threads, "Worker threads (0: all cores); overrides [pipeline] threads")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_flag("--fail-fast", run.fail_fast, "Stop at the first document that fails");
+  run_cmd->add_option("--dead-letters", run.dead_letters, "JSON-lines file for failed documents");
+  run_cmd->add_flag("--print-config", run.print_config,
+                    "Print the filled-in configuration (defaults included) and exit without running");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "No progress and no summary line");
+  run_cmd->add_flag("--no-progress", run.no_progress, "No progress line, even on a terminal");
+
+  CLI::App* check_cmd = app.add_subcommand("check", "Validate a pipeline and load its plugins; run nothing");
+  add_pipeline_options(check_cmd);
+
+  PluginsCommandOptions plugins;
+  CLI::App* plugins_cmd = app.add_subcommand("plugins", "List components, or describe one with its parameters");
+  plugins_cmd->add_option("NAME", plugins.name, "A component name, e.g. vigil.tokenize");
+
+  app.add_subcommand("version", "Print the version of vigil and of its plugin API");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : vigil::core::kExitUsage;
+  }
+
+  if (app.got_subcommand("version")) {
+    std::printf("vigil %s (plugin API %u, ABI %s)\n", VIGIL_VERSION, vigil::sdk::kApiVersion, vigil::sdk::kAbiTag);
+    return 0;
+  }
+  if (app.got_subcommand("plugins")) return plugins_command(plugins, global);
+  run.check_only = app.got_subcommand("check");
+  return run_command(run, global);
+}
