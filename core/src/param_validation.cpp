@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "vigil/core/document_json.hpp"
 #include "vigil/core/errors.hpp"
 #include "vigil/core/pipeline_config.hpp"
 
@@ -33,10 +34,11 @@ std::string number(double v) {
   return out.str();
 }
 
+// Double quotes, JSON escapes: how people write strings in messages.
 std::string quote(const std::string& s) {
-  std::ostringstream out;
-  out << toml::value<std::string>(s);
-  return out.str();
+  std::string out;
+  append_json_string(out, s);
+  return out;
 }
 
 std::string render_node(const toml::node& node) {
@@ -44,6 +46,8 @@ std::string render_node(const toml::node& node) {
   node.visit([&](const auto& n) {
     if constexpr (toml::is_table<decltype(n)>)
       out << "a table";
+    else if constexpr (toml::is_string<decltype(n)>)
+      out << quote(n.get());
     else
       out << n;
   });

@@ -116,8 +116,10 @@ struct PipelineRunner::Impl {
   std::string dead_letters_path;
 
   Impl(const CheckedPipeline& p, RunOptions o) : pipeline(p), options(std::move(o)) {
-    source = create<sdk::Source>(p.source, p.source.entry->source_factory, options);
+    // Stages first: a model that fails to load stops the run before the
+    // source opens its input or a sink creates its output.
     for (const auto& s : p.stages) stages.push_back(std::make_unique<StageInstances>(s, options));
+    source = create<sdk::Source>(p.source, p.source.entry->source_factory, options);
     for (const auto& s : p.sinks) sinks.push_back(create<sdk::Sink>(s, s.entry->sink_factory, options));
     dead_letters_path = options.dead_letters.empty() ? "vigil-dead-letters.jsonl" : options.dead_letters;
   }

@@ -38,6 +38,10 @@ inline constexpr const char* topics = "topics";
 // Everything the host knows about a component before creating it. Plain data,
 // copied by the host at registration.
 struct ComponentSpec {
+  ComponentSpec() = default;
+  ComponentSpec(std::string name_, std::string description_)
+      : name(std::move(name_)), description(std::move(description_)) {}
+
   std::string name;         // dotted, unique per kind: "vigil.tokenize", "acme.ner.crf"
   std::string description;  // one line
   std::vector<ParamSpec> params;
