@@ -124,6 +124,9 @@ CheckedPipeline check_pipeline(const PipelineConfig& config, ComponentCatalog& c
   for (const auto& name : s.plugins) catalog.load_named_plugin(name, dirs);
   catalog.discover(dirs);
 
+  if (config.source.use.empty())
+    throw ConfigError(config.file.string() + ": no [source] table; add one (e.g. [source] use = \"vigil.files\" path = \"samples\") or "
+                      "pass --input");
   out.source = check_component(config.source, ComponentKind::source, catalog);
   for (const auto& st : config.stages) out.stages.push_back(check_component(st, ComponentKind::annotator, catalog));
   for (const auto& sk : config.sinks) out.sinks.push_back(check_component(sk, ComponentKind::sink, catalog));

@@ -101,7 +101,7 @@ PipelineConfig load_pipeline_config(const fs::path& file) {
       fail(key.source(), "unknown section '" + k + "'; expected [pipeline], [source], [[stage]] or [[sink]]");
   }
 
-  if (const toml::node* p = root.get("pipeline")) {
+  if (toml::node* p = root.get("pipeline")) {
     if (!p->is_table()) fail(p->source(), "'pipeline' must be a table: write [pipeline]");
     cfg.pipeline_where = p->source();
     cfg.pipeline = std::move(*p->as_table());
@@ -109,14 +109,11 @@ PipelineConfig load_pipeline_config(const fs::path& file) {
     cfg.pipeline_where.path = std::make_shared<const std::string>(file.string());
   }
 
-  toml::node* src = root.get("source");
-  if (!src) {
-    toml::source_region where;
-    where.path = std::make_shared<const std::string>(file.string());
-    fail(where, "no [source] table; add one, e.g. [source] use = \"vigil.files\" path = \"samples\" (or pass --input)");
+  // A missing [source] is reported by check_pipeline: --input may supply it.
+  if (toml::node* src = root.get("source")) {
+    if (!src->is_table()) fail(src->source(), "'source' must be a table: write [source]");
+    cfg.source = read_component(*src->as_table(), "source", cfg.dir);
   }
-  if (!src->is_table()) fail(src->source(), "'source' must be a table: write [source]");
-  cfg.source = read_component(*src->as_table(), "source", cfg.dir);
   cfg.source.section = "source";
 
   if (toml::node* st = root.get("stage")) cfg.stages = read_component_array(*st, "stage", cfg.dir);

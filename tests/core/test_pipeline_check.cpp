@@ -86,6 +86,14 @@ TEST_CASE("the [pipeline] table is validated like a component", "[check]") {
   CHECK_THAT(check_error(file), StartsWith(file.string() + ":2:1: [pipeline] unknown key 'threds'; did you mean 'threads'?"));
 }
 
+TEST_CASE("a pipeline without a source is refused, pointing at --input", "[check]") {
+  TempDir dir;
+  auto file = dir.write("p.toml", "[[sink]]\nuse = \"vigil.jsonl\"\n");
+  CHECK(check_error(file) == file.string() +
+                                 ": no [source] table; add one (e.g. [source] use = \"vigil.files\" path = \"samples\") "
+                                 "or pass --input");
+}
+
 TEST_CASE("a pipeline without sinks is refused", "[check]") {
   TempDir dir;
   auto file = dir.write("p.toml", kSource);

@@ -184,8 +184,10 @@ use = "test.collect"
   CHECK(stats.read == 5000);
   CHECK(stats.skipped == 100);  // every 50th input
   CHECK(stats.written == 4900);
-  // oneTBB may fetch one input ahead of the token count.
-  CHECK(g_max_alive.load() <= 2 * 3 + 1);
+  // The bound depends on threads and in_flight_per_thread, never on the corpus
+  // size (5000 here). oneTBB hands items between filters with a little slack
+  // over its token count (8 seen for 6 tokens), hence the factor 2.
+  CHECK(g_max_alive.load() <= 2 * (2 * 3));
 }
 
 TEST_CASE("a factory that throws stops the run before any input, naming the stage", "[runner]") {

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   using namespace vigil::cli;
   CLI::App app{"vigil: plugin-based text analytics for multilingual security news"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options may also follow the subcommand
   GlobalOptions global;
   app.add_option("--log-level", global.log_level, "trace, debug, info, warn, error, critical or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))

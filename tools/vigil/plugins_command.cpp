@@ -63,7 +63,7 @@ int plugins_command(const PluginsCommandOptions& opt, const GlobalOptions& globa
     std::vector<std::string> names;
     for (const auto* e : catalog.entries()) names.push_back(e->spec.name);
     std::string suggestion = did_you_mean(opt.name, names);
-    std::fprintf(stderr, "vigil: error: no component named '%s'%s; `vigil plugins` lists them\n", opt.name.c_str(),
+    std::fprintf(stderr, "vigil: error: no component named '%s'%s (`vigil plugins` lists them)\n", opt.name.c_str(),
                  suggestion.empty() ? "" : ("; did you mean '" + suggestion + "'?").c_str());
     return kExitUsage;
   }

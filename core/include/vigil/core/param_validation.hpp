@@ -14,7 +14,7 @@ namespace vigil::core {
 struct ValidationTarget {
   std::string section;              // "stage.ner": shown as [stage.ner]
   const toml::table* table = nullptr;
-  toml::source_region where;        // of the table, for missing keys
+  toml::source_region where{};      // of the table, for missing keys
   std::filesystem::path base_dir;   // relative paths in the file resolve here
   std::vector<std::string> reserved = {"use", "name"};  // keys the host consumes
 };

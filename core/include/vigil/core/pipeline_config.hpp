@@ -19,7 +19,7 @@ struct ComponentConfig {
   std::string name;     // instance name: `name = ...`, else the last part of `use`
   std::string section;  // "source", "stage.ner", "sink.jsonl": used in messages
   toml::table table;    // the user's keys, `use` and `name` included
-  toml::source_region where;  // the table header (or the option that made it)
+  toml::source_region where{};  // the table header (or the option that made it)
   std::filesystem::path base_dir;  // relative paths resolve against this
 };
 
@@ -27,15 +27,14 @@ struct PipelineConfig {
   std::filesystem::path file;  // as given by the user
   std::filesystem::path dir;   // folder of the file (absolute)
   toml::table pipeline;        // the [pipeline] table (validated in pipeline_check)
-  toml::source_region pipeline_where;
-  ComponentConfig source;
+  toml::source_region pipeline_where{};
+  ComponentConfig source;  // source.use is empty when the file has no [source]
   std::vector<ComponentConfig> stages;
   std::vector<ComponentConfig> sinks;
 };
 
 // Reads and parses `file`. Throws ConfigError "file:line:col: ..." on syntax
-// errors, unknown top-level sections, a missing [source] or a table without
-// `use`.
+// errors, unknown top-level sections or a table without `use`.
 PipelineConfig load_pipeline_config(const std::filesystem::path& file);
 
 // Applies "section.key=value" (section: pipeline, source, stage.NAME or

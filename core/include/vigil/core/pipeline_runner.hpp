@@ -1,7 +1,8 @@
 // Runs a checked pipeline: an ordered, bounded, parallel stream on oneTBB.
 // The source reads in order on one thread, annotators run in parallel, sinks
-// receive documents in input order on one thread. At most
-// threads * in_flight_per_thread documents are in memory at once.
+// receive documents in input order on one thread. oneTBB admits at most
+// threads * in_flight_per_thread documents at a time (plus a little slack in
+// its hand-over between filters): memory does not grow with the corpus.
 #pragma once
 
 #include <cstdint>
