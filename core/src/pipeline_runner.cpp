@@ -58,9 +58,12 @@ Owned<T> create(const CheckedComponent& c, Factory factory, const RunOptions& op
 class StageInstances {
  public:
   StageInstances(const CheckedComponent& c, const RunOptions& opt) : component_(c), options_(opt) {
-    thread_safe_ = c.entry->spec.thread_safe;
     // Created now, so a factory that throws stops the run before any input.
-    pool_.push(new Owned<sdk::Annotator>(create<sdk::Annotator>(c, c.entry->annotator_factory, opt)));
+    auto first = std::make_unique<Owned<sdk::Annotator>>(create<sdk::Annotator>(c, c.entry->annotator_factory, opt));
+    if (c.entry->spec.thread_safe)
+      shared_ = std::move(first);
+    else
+      pool_.push(first.release());
   }
   ~StageInstances() {
     Owned<sdk::Annotator>* p = nullptr;
@@ -70,11 +73,8 @@ class StageInstances {
   StageInstances& operator=(const StageInstances&) = delete;
 
   void annotate(Document& doc) {
-    if (thread_safe_) {
-      Owned<sdk::Annotator>* shared = nullptr;
-      pool_.try_pop(shared);  // never fails: the one instance is pushed back at once
-      pool_.push(shared);
-      shared->object->annotate(doc);
+    if (shared_) {
+      shared_->object->annotate(doc);
       return;
     }
     Owned<sdk::Annotator>* mine = nullptr;
@@ -94,8 +94,8 @@ class StageInstances {
  private:
   const CheckedComponent& component_;
   const RunOptions& options_;
-  bool thread_safe_ = false;
-  tbb::concurrent_queue<Owned<sdk::Annotator>*> pool_;
+  std::unique_ptr<Owned<sdk::Annotator>> shared_;       // thread-safe components
+  tbb::concurrent_queue<Owned<sdk::Annotator>*> pool_;  // the others: idle instances
 };
 
 struct Item {

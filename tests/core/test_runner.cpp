@@ -209,3 +209,24 @@ TEST_CASE("a factory that throws stops the run before any input, naming the stag
     CHECK_THAT(e.what(), Contains("could not be created: model file /nonexistent/model.bin is missing"));
   }
 }
+
+TEST_CASE("a thread-safe stage is one instance shared by every worker", "[runner]") {
+  // test.space_tokens is thread-safe and test.shuffle is not: the first is
+  // called concurrently on its one instance, the second gets one per thread
+  // (test.shuffle throws if two threads ever share an instance).
+  Fixture f(R"([source]
+use = "test.counter"
+count = 3000
+[[stage]]
+use = "test.space_tokens"
+[[stage]]
+use = "test.shuffle"
+max_sleep_us = 20
+[[sink]]
+use = "test.collect"
+)");
+  RunStats stats = f.run(8);
+  CHECK(stats.written == 3000);
+  CHECK(stats.failed == 0);
+  CHECK(g_written == expected_ids(3000));
+}

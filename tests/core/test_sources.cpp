@@ -127,6 +127,7 @@ TEST_CASE("vigil.jsonl reports broken lines and goes on", "[sources]") {
   CHECK(docs[0].status == Status::document);
   CHECK(docs[1].status == Status::failed);
   CHECK(docs[1].doc.id == "in.jsonl:2");
+  CHECK(docs[1].doc.text == "{\"id\": \"broken\", \"text\": \"no end");  // the raw record, for the dead letters
   CHECK_THAT(docs[1].doc.diagnostics.at(0).message, Contains("in.jsonl:2: invalid JSON"));
   CHECK(docs[2].status == Status::failed);
   CHECK_THAT(docs[2].doc.diagnostics.at(0).message, Contains("not a JSON object"));

@@ -62,7 +62,6 @@ class JsonlSource final : public sdk::Source {
       try {
         return parse(line, doc);
       } catch (const simdjson::simdjson_error& e) {  // defensive: results are checked
-        doc.clear();
         return fail(doc, std::string("invalid JSON: ") + e.what());
       }
     }
@@ -73,8 +72,13 @@ class JsonlSource final : public sdk::Source {
  private:
   std::string where() const { return name_ + ":" + std::to_string(line_); }
 
+  // The record is kept whole as the text, so the dead-letter file loses
+  // nothing of the input.
   Status fail(Document& doc, const std::string& why) {
     doc.id = where();
+    doc.text = scratch_;
+    doc.meta = sdk::Json::object();
+    doc.language = sdk::Language{};
     doc.diagnose(sdk::Diagnostic::Level::error, "source", where() + ": " + why);
     return Status::failed;
   }
