@@ -6,6 +6,7 @@
 
 #include "test_helpers.hpp"
 #include "vigil/core/component_catalog.hpp"
+#include "vigil/core/document_json.hpp"
 #include "vigil/core/errors.hpp"
 #include "vigil/core/param_validation.hpp"
 
@@ -163,4 +164,65 @@ TEST_CASE("vigil.jsonl handles a 100 MB record", "[sources][big]") {
   auto docs = read_all(*make_source("vigil.jsonl", "path = \"big.jsonl\"\n", dir.path()));
   REQUIRE(docs.size() == 1);
   CHECK(docs[0].doc.text.size() == (100u << 20));
+}
+
+TEST_CASE("vigil.jsonl reads Vigil's own output back without loss", "[sources][roundtrip]") {
+  Document doc;
+  doc.id = "rt-1";
+  doc.text = "😀 La DGSN à Rabat.";
+  doc.meta = {{"source", "AFP"}, {"n", 3}};
+  doc.language = {"fr", 0.97, true, "vigil.langid", {{"fr", 0.97}, {"ca", 0.02}}};
+  doc.tokens = {{5, 7}, {8, 12}};
+  doc.sentences = {{5, 22}};
+  doc.entities.push_back({8, 12, "ORG", 0.9, "Direction générale de la Sûreté nationale", "vigil:org:dgsn", "vigil.ner"});
+  doc.topics.push_back({"terrorism", 0.75, {{8, 12, "dgsn", 0.5}}});
+  doc.attributes = {{"acme", {{"x", 1}}}};
+  doc.warn("ner", "a warning");
+
+  for (const char* unit : {"codepoint", "utf16", "byte"}) {
+    INFO("offsets = " << unit);
+    TempDir dir;
+    DocumentJsonOptions opt;
+    opt.offsets = vigil::sdk::parse_offset_unit(unit);
+    opt.tokens = true;
+    std::string line;
+    append_document_json(line, doc, opt);
+    dir.write("out.jsonl", line + "\n");
+    auto docs = read_all(*make_source("vigil.jsonl", std::string("path = \"out.jsonl\"\noffsets = \"") + unit + "\"\n", dir.path()));
+    REQUIRE(docs.size() == 1);
+    const Document& back = docs[0].doc;
+    CHECK(back.id == doc.id);
+    CHECK(back.text == doc.text);
+    CHECK(back.meta == doc.meta);
+    CHECK(back.language.code == "fr");
+    CHECK(back.language.source == "vigil.langid");
+    CHECK(back.language.alternatives.size() == 2);
+    REQUIRE(back.tokens.size() == 2);
+    CHECK(back.tokens[1].begin == 8);
+    CHECK(back.sentences.at(0).end == 22);
+    REQUIRE(back.entities.size() == 1);
+    CHECK(back.entities[0].begin == 8);
+    CHECK(back.entities[0].end == 12);
+    CHECK(back.entities[0].canonical == doc.entities[0].canonical);
+    CHECK(back.entities[0].id == "vigil:org:dgsn");
+    REQUIRE(back.topics.size() == 1);
+    CHECK(back.topics[0].evidence.at(0).begin == 8);
+    CHECK(back.topics[0].evidence.at(0).weight == 0.5);
+    CHECK(back.attributes == doc.attributes);
+    REQUIRE(back.diagnostics.size() == 1);
+    CHECK(back.diagnostics[0].message == "a warning");
+    // And what it writes again is identical.
+    std::string again;
+    append_document_json(again, back, opt);
+    CHECK(again == line);
+  }
+}
+
+TEST_CASE("a record with a malformed Vigil field fails with the reason", "[sources][roundtrip]") {
+  TempDir dir;
+  dir.write("in.jsonl", "{\"id\": \"x\", \"text\": \"abc\", \"meta\": {}, \"entities\": [{\"start\": 1, \"end\": 9}]}\n");
+  auto docs = read_all(*make_source("vigil.jsonl", "path = \"in.jsonl\"\n", dir.path()));
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].status == Status::failed);
+  CHECK_THAT(docs[0].doc.diagnostics.at(0).message, Contains("entities[0]: span [1,9) is outside the text"));
 }

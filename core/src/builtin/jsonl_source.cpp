@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "builtin/builtin_factories.hpp"
+#include "vigil/core/document_json.hpp"
 #include "vigil/core/errors.hpp"
 #include "vigil/core/text_input.hpp"
 
@@ -26,7 +27,9 @@ class JsonlSource final : public sdk::Source {
       : path_(ctx.params.get_path("path")),
         id_field_(ctx.params.get_string("id_field")),
         text_field_(ctx.params.get_string("text_field")),
-        lang_field_(ctx.params.get_string("lang_field")) {
+        lang_field_(ctx.params.get_string("lang_field")),
+        restore_(ctx.params.get_bool("restore")),
+        offsets_(sdk::parse_offset_unit(ctx.params.get_string("offsets"))) {
     if (path_ == "-") {
       file_ = stdin;
       name_ = "stdin";
@@ -125,15 +128,26 @@ class JsonlSource final : public sdk::Source {
     }
     if (!has_text) return fail(doc, "no \"" + text_field_ + "\" field (string); set text_field on the source");
     if (doc.id.empty()) doc.id = where();
+    bool restored = false;
     if (extra_fields) {
       // Rare path: the metadata is parsed again as a DOM, kept as it came.
+      sdk::Json record;
       try {
-        doc.meta = sdk::Json::parse(scratch_);
-        doc.meta.erase(text_field_);
-        doc.meta.erase(id_field_);
-        if (!lang_field_.empty()) doc.meta.erase(lang_field_);
+        record = sdk::Json::parse(scratch_);
       } catch (const std::exception& e) {
         return fail(doc, std::string("invalid JSON: ") + e.what());
+      }
+      record.erase(text_field_);
+      record.erase(id_field_);
+      if (!lang_field_.empty()) record.erase(lang_field_);
+      if (restore_ && (record.contains("meta") || record.contains("language") || record.contains("entities"))) {
+        // Vigil's own output: bring back what earlier stages found.
+        std::string error;
+        if (!restore_document_fields(doc, record, offsets_, error)) return fail(doc, error);
+        restored = true;
+        for (auto& [k, v] : record.items()) doc.meta[k] = std::move(v);
+      } else {
+        doc.meta = std::move(record);
       }
     }
     if (doc.text.size() > kMaxDocumentBytes) return fail(doc, "text is over the 2 GiB document limit");
@@ -141,11 +155,13 @@ class JsonlSource final : public sdk::Source {
       doc.warn("source", "invalid UTF-8 in input line: " + std::to_string(repaired) +
                              " ill-formed sequence(s) replaced by U+FFFD (first at byte " + std::to_string(first_bad) +
                              " of the line)");
-    normalize_input_text(doc);
+    if (!restored) normalize_input_text(doc);  // restored documents were normalised when first read
     return Status::document;
   }
 
   std::string path_, id_field_, text_field_, lang_field_, name_;
+  bool restore_ = true;
+  sdk::OffsetUnit offsets_ = sdk::OffsetUnit::codepoint;
   std::FILE* file_ = nullptr;
   char* buf_ = nullptr;
   std::size_t cap_ = 0;
@@ -173,6 +189,11 @@ CatalogEntry jsonl_source_entry() {
       ParamSpec::string("lang_field", "lang",
                         "Field whose value, when present, sets the document's language (a language stage keeps it); "
                         "empty: none"),
+      ParamSpec::boolean("restore", true,
+                         "Read Vigil's own output back: a record with meta/language/entities objects gets its "
+                         "language, tokens, sentences, entities, topics, attributes and diagnostics restored"),
+      ParamSpec::string("offsets", "codepoint", "Unit of the offsets in restored spans (as the writer's `offsets`)")
+          .one_of({"codepoint", "byte", "utf16"}),
   };
   e.source_factory = &make_jsonl_source;
   return e;

@@ -25,3 +25,15 @@ void append_document_json(std::string& out, const sdk::Document& doc, const Docu
 void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace vigil::core
+
+namespace vigil::core {
+
+// Reads back what append_document_json wrote: moves the fields of Vigil's
+// output contract (meta, language, sentences, tokens, entities, topics,
+// attributes, diagnostics) from `record` into `doc`, converting offsets given
+// in `unit` to bytes of doc.text (which must be set). `stats` is dropped (it
+// is recomputed on output); every other field stays in `record`. Returns
+// false and sets `error` when a field has the wrong shape.
+bool restore_document_fields(sdk::Document& doc, sdk::Json& record, sdk::OffsetUnit unit, std::string& error);
+
+}  // namespace vigil::core
