@@ -77,7 +77,10 @@ void span(std::string& out, const sdk::OffsetConverter& conv, sdk::Offset b, sdk
 
 void append_document_json(std::string& out, const sdk::Document& doc, const DocumentJsonOptions& opt,
                           const sdk::Diagnostic* error) {
-  const sdk::OffsetConverter conv(doc.text, opt.offsets);
+  // The converter costs a pass over the text: build it only when a span is written.
+  const bool has_spans = !doc.entities.empty() || !doc.topics.empty() ||
+                         (opt.tokens && (!doc.tokens.empty() || !doc.sentences.empty()));
+  const sdk::OffsetConverter conv(has_spans ? std::string_view(doc.text) : std::string_view(), opt.offsets);
   out.push_back('{');
   if (error) {
     key(out, "error", true);
@@ -120,7 +123,7 @@ void append_document_json(std::string& out, const sdk::Document& doc, const Docu
 
   key(out, "stats");
   out += "{\"chars\":";
-  append_uint(out, opt.offsets == sdk::OffsetUnit::codepoint ? conv.convert(doc.text.size()) : count_code_points(doc.text));
+  append_uint(out, count_code_points(doc.text));
   key(out, "bytes");
   append_uint(out, doc.text.size());
   key(out, "sentences");
