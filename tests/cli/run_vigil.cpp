@@ -6,11 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -134,43 +132,6 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 
 RunResult run_vigil(const std::vector<std::string>& args, const RunOptions& options) {
   return run_program(VIGIL_BINARY, args, options);
-}
-
-TempDir::TempDir() {
-  static std::atomic<unsigned> counter{0};
-  std::random_device rd;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    std::ostringstream name;
-    name << "vigil-cli-" << ::getpid() << "-" << counter++ << "-" << std::hex << rd();
-    fs::path p = fs::temp_directory_path() / name.str();
-    std::error_code ec;
-    if (fs::create_directory(p, ec)) {
-      // Canonical, so paths printed by vigil (which resolves them) compare equal.
-      path_ = fs::canonical(p);
-      return;
-    }
-  }
-  throw std::runtime_error("cannot create a temporary folder");
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
-void write_file(const fs::path& path, const std::string& content) {
-  if (path.has_parent_path()) fs::create_directories(path.parent_path());
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!f) throw std::runtime_error("cannot write " + path.string());
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream s;
-  s << f.rdbuf();
-  return s.str();
 }
 
 std::vector<std::string> split_lines(const std::string& text) {

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "temp_files.hpp"
+
 namespace vigil::test {
 
 // Folder holding the `vigil-test` plugin (test.echo, test.counter, ...).
@@ -40,25 +42,6 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 // Runs the `vigil` binary under test (VIGIL_BINARY).
 RunResult run_vigil(const std::vector<std::string>& args, const RunOptions& options = {});
 
-// A fresh folder under temp_directory_path(), removed with everything in it
-// when the object goes out of scope.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& rel) const { return path_ / rel; }
-  std::string str(const std::string& rel = "") const { return (rel.empty() ? path_ : path_ / rel).string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
-// Writes `content` byte for byte, creating parent folders.
-void write_file(const std::filesystem::path& path, const std::string& content);
-std::string read_file(const std::filesystem::path& path);
 // Splits text into lines (without the '\n'); a final empty piece is dropped.
 std::vector<std::string> split_lines(const std::string& text);
 

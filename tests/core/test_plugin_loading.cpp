@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "test_helpers.hpp"
+#include "temp_files.hpp"
 #include "vigil/core/component_catalog.hpp"
 #include "vigil/core/errors.hpp"
 

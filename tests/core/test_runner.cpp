@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <mutex>
 
-#include "test_helpers.hpp"
+#include "temp_files.hpp"
 #include "vigil/core/errors.hpp"
 #include "vigil/core/pipeline_runner.hpp"
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "test_helpers.hpp"
+#include "temp_files.hpp"
 #include "vigil/core/component_catalog.hpp"
 #include "vigil/core/document_json.hpp"
 #include "vigil/core/errors.hpp"
