@@ -42,7 +42,9 @@ TEST_CASE("a good plugin registers its components with their origin", "[plugins]
   CHECK(e->origin->library->is_loaded());
   CHECK(catalog.find(ComponentKind::source, "test.counter") != nullptr);
   REQUIRE(catalog.plugins().size() == 1);
-  CHECK(catalog.plugins()[0].components.size() == 6);
+  const auto& listed = catalog.plugins()[0].components;
+  CHECK(std::count(listed.begin(), listed.end(), "annotator test.echo") == 1);
+  CHECK(std::count(listed.begin(), listed.end(), "source test.counter") == 1);
   catalog.load_plugin(kGood / "vigil_test.so");  // loading twice is a no-op
   CHECK(catalog.plugins().size() == 1);
 }

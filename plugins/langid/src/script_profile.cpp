@@ -1,0 +1,46 @@
+#include "script_profile.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <climits>
+
+namespace vigil::langid {
+
+ScriptProfile profile_scripts(std::string_view text) {
+  ScriptProfile p;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    ++p.letters;
+    if (c >= 0x2D30 && c <= 0x2D7F) {
+      ++p.tifinagh;
+      continue;
+    }
+    if (c < 0x250) {  // Basic Latin to Latin Extended-B, the common case
+      ++p.latin;
+      continue;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (script == USCRIPT_ARABIC) {
+      ++p.arabic;
+      switch (c) {
+        case 0x064A: case 0x0643: case 0x0629: case 0x0649: ++p.arabic_only; break;
+        case 0x06CC: case 0x06A9: case 0x067E: case 0x0686: case 0x0698: case 0x06AF:
+        case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06C1: case 0x06D2: ++p.perso_urdu; break;
+        default: break;
+      }
+    } else if (script == USCRIPT_LATIN) {
+      ++p.latin;
+    }
+  }
+  return p;
+}
+
+}  // namespace vigil::langid

@@ -1,0 +1,23 @@
+// Counts of letters per script in a text: enough to say "too few letters to
+// tell" and to recognise Tifinagh, which no statistical detector knows.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace vigil::langid {
+
+struct ScriptProfile {
+  std::size_t letters = 0;    // alphabetic code points
+  std::size_t tifinagh = 0;   // U+2D30..U+2D7F
+  std::size_t arabic = 0;     // Arabic script letters
+  std::size_t latin = 0;
+  // Letters that tell Arabic from Persian and Urdu in the same script:
+  // Arabic writes ي ك ة ى, Persian and Urdu write ی ک and add پ چ ژ گ ٹ ڈ ڑ ں ہ ے.
+  std::size_t arabic_only = 0;
+  std::size_t perso_urdu = 0;
+};
+
+ScriptProfile profile_scripts(std::string_view utf8);
+
+}  // namespace vigil::langid
