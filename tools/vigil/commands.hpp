@@ -33,8 +33,17 @@ struct PluginsCommandOptions {
   std::string name;  // empty: list everything
 };
 
+struct EvalTopicsOptions {
+  std::string gold;      // JSON lines with "topics": [...] per record
+  std::string pipeline;  // empty: config/default.toml (or the installed one)
+  std::vector<std::string> overrides;
+  int threads = -1;
+  bool show_errors = false;  // list every false positive and false negative
+};
+
 int run_command(const RunCommandOptions& options, const GlobalOptions& global);
 int plugins_command(const PluginsCommandOptions& options, const GlobalOptions& global);
+int eval_topics_command(const EvalTopicsOptions& options, const GlobalOptions& global);
 
 // A logger writing to stderr only (stdout may carry data).
 std::shared_ptr<spdlog::logger> make_logger(const std::string& level);

@@ -43,6 +43,17 @@ int main(int argc, char** argv) {
   CLI::App* plugins_cmd = app.add_subcommand("plugins", "List components, or describe one with its parameters");
   plugins_cmd->add_option("NAME", plugins.name, "A component name, e.g. vigil.tokenize");
 
+  EvalTopicsOptions eval_topics;
+  CLI::App* eval_cmd = app.add_subcommand("eval", "Score a pipeline against gold data");
+  eval_cmd->require_subcommand(1);
+  CLI::App* eval_topics_cmd = eval_cmd->add_subcommand("topics", "Precision, recall and F1 of topics against gold JSON lines");
+  eval_topics_cmd->add_option("--gold", eval_topics.gold, "JSON lines: id, lang, text, topics (a list of labels)")->required();
+  eval_topics_cmd->add_option("--pipeline", eval_topics.pipeline, "Pipeline file (default: config/default.toml)");
+  eval_topics_cmd->add_option("--set", eval_topics.overrides, "Override a key: SECTION.KEY=VALUE");
+  eval_topics_cmd->add_option("-t,--threads", eval_topics.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  eval_topics_cmd->add_flag("--errors", eval_topics.show_errors, "List every false positive and false negative");
+
   app.add_subcommand("version", "Print the version of vigil and of its plugin API");
 
   try {
@@ -57,6 +68,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (app.got_subcommand("plugins")) return plugins_command(plugins, global);
+  if (eval_cmd->got_subcommand(eval_topics_cmd)) return eval_topics_command(eval_topics, global);
   run.check_only = app.got_subcommand("check");
   return run_command(run, global);
 }

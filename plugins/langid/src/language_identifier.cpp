@@ -14,7 +14,10 @@ namespace vigil::langid {
 
 LanguageIdentifier::LanguageIdentifier(IdentifierOptions options) : options_(std::move(options)) {
   for (auto& l : options_.languages) l = normalize_code(l);
-  for (const auto& h : options_.hints) hint_list_ += (hint_list_.empty() ? "" : ",") + normalize_code(h);
+  for (const auto& h : options_.hints) {
+    if (!hint_list_.empty()) hint_list_ += ',';
+    hint_list_ += normalize_code(h);
+  }
 }
 
 bool LanguageIdentifier::allowed(const std::string& code) const {
