@@ -16,6 +16,7 @@ namespace {
 std::unique_ptr<vigil::sdk::Annotator> make(std::map<std::string, vigil::sdk::ParamValue, std::less<>> overrides = {}) {
   std::map<std::string, vigil::sdk::ParamValue, std::less<>> values;
   for (const auto& p : langid_spec().params) values.emplace(p.key, *p.default_value);
+  values["model"] = std::string(VIGIL_LANGID_TEST_MODEL);  // the host would resolve it; tests are not a plugin
   for (auto& [k, v] : overrides) values[k] = v;
   static vigil::sdk::Params params;
   params = vigil::sdk::Params(values);
@@ -149,5 +150,6 @@ TEST_CASE("the spec declares what the stage assigns and its parameters", "[langi
   CHECK(spec.thread_safe);
   std::vector<std::string> keys;
   for (const auto& p : spec.params) keys.push_back(p.key);
-  CHECK(keys == std::vector<std::string>{"languages", "hints", "min_confidence", "min_letters", "short_text_threshold"});
+  CHECK(keys == std::vector<std::string>{"model", "use_model", "languages", "hints", "min_confidence", "min_letters",
+                                         "short_text_threshold"});
 }

@@ -1,5 +1,11 @@
 #include "langid_component.hpp"
 
+#include <dlfcn.h>
+#if defined(__GLIBC__)
+#endif
+
+#include <filesystem>
+
 #include "language_identifier.hpp"
 
 namespace vigil::langid {
@@ -20,7 +26,7 @@ class LangidAnnotator final : public sdk::Annotator {
     doc.language.code = id.code;
     doc.language.confidence = id.confidence;
     doc.language.reliable = id.reliable;
-    doc.language.source = kName;
+    doc.language.source = kName;  // `method` says which part decided; kept out of the document to stay compact
     doc.language.alternatives.clear();
     for (const auto& g : id.alternatives) doc.language.alternatives.push_back({g.code, g.confidence});
     if (id.code == "und") doc.diagnose(sdk::Diagnostic::Level::info, "langid", "language undetermined: " + id.note);
@@ -41,19 +47,37 @@ class LangidAnnotator final : public sdk::Annotator {
 }  // namespace
 
 sdk::ComponentSpec langid_spec() {
-  sdk::ComponentSpec spec{kName, "Language identification (CLD2, script rules for Tamazight and Arabic)"};
+  sdk::ComponentSpec spec{kName, "Language identification (CLD2 and a character n-gram model; script rules for Tamazight and Arabic)"};
   spec.params = {
+      ParamSpec::path("model", "",
+                      "Character n-gram model file (vigil-train-langid); empty: the model installed with the plugin, "
+                      "<plugin dir>/../../../share/vigil/langid/model.bin"),
+      ParamSpec::boolean("use_model", true,
+                         "false: CLD2 and the script rules only, no n-gram model (the baseline, for comparison)"),
       ParamSpec::string_list("languages", {}, "Restrict the answers to these language codes; empty: any language"),
       ParamSpec::string_list("hints", {}, "Languages expected in the corpus, boosted (e.g. [\"fr\", \"ar\"])"),
       ParamSpec::floating("min_confidence", 0.0, "Below this confidence the answer is \"und\"").range(0, 1),
       ParamSpec::integer("min_letters", 3, "Texts with fewer letters are \"und\", with a diagnostic").range(1, 1000),
       ParamSpec::integer("short_text_threshold", 64,
-                         "Texts with fewer letters than this are short: CLD2 answers in best-effort mode")
+                         "Texts with fewer letters than this are short: the n-gram model decides instead of CLD2")
           .range(0, 100000),
   };
   spec.assigns_layers = {sdk::layer::language};
-  spec.thread_safe = true;  // CLD2 keeps no state between calls
+  spec.thread_safe = true;  // CLD2 keeps no state between calls; the model is read-only
   return spec;
+}
+
+std::string default_model_path() {
+  // The folder of the library this code is in: the plugin .so (or the
+  // executable a test linked it into).
+  static const char anchor = 0;
+  Dl_info info{};
+  if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr)
+    throw ModelError("language model: cannot locate the vigil.langid plugin file to find its default model; set `model`");
+  std::error_code ec;
+  std::filesystem::path so = std::filesystem::canonical(info.dli_fname, ec);
+  if (ec) so = info.dli_fname;
+  return (so.parent_path() / ".." / ".." / ".." / "share" / "vigil" / "langid" / "model.bin").lexically_normal().string();
 }
 
 std::unique_ptr<sdk::Annotator> make_langid(const sdk::CreateContext& ctx) {
@@ -63,6 +87,8 @@ std::unique_ptr<sdk::Annotator> make_langid(const sdk::CreateContext& ctx) {
   o.min_confidence = ctx.params.get_float("min_confidence");
   o.min_letters = static_cast<std::size_t>(ctx.params.get_int("min_letters"));
   o.short_text_threshold = static_cast<std::size_t>(ctx.params.get_int("short_text_threshold"));
+  const std::string& path = ctx.params.get_path("model");
+  if (ctx.params.get_bool("use_model")) o.model = NgramModel::shared(path.empty() ? default_model_path() : path);
   return std::make_unique<LangidAnnotator>(std::move(o));
 }
 

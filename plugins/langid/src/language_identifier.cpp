@@ -6,18 +6,87 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <iterator>
 
 #include "language_codes.hpp"
 #include "script_profile.hpp"
 
 namespace vigil::langid {
 
+namespace {
+
+// Languages CLD2 confuses with each other; inside a group the n-gram model,
+// trained on these languages side by side, decides.
+constexpr std::string_view kGroups[][3] = {
+    {"da", "nb", "sv"}, {"es", "pt", "gl"}, {"cs", "sk", ""}, {"id", "ms", ""}, {"ar", "fa", "ur"},
+};
+
+int group_of(std::string_view code) {
+  for (int g = 0; g < static_cast<int>(std::size(kGroups)); ++g)
+    for (auto c : kGroups[g])
+      if (!c.empty() && c == code) return g;
+  return -1;
+}
+
+// The n-gram model reads at most this many code points of a text: enough to
+// settle any language it knows, and it bounds the cost on long documents.
+constexpr std::size_t kModelMaxCodepoints = 256;
+
+// Naive Bayes sums of overlapping 1..5-grams are overconfident; scores are
+// divided by this before the softmax that gives the confidences.
+constexpr double kTemperature = 4.0;
+
+}  // namespace
+
 LanguageIdentifier::LanguageIdentifier(IdentifierOptions options) : options_(std::move(options)) {
   for (auto& l : options_.languages) l = normalize_code(l);
-  for (const auto& h : options_.hints) {
-    if (!hint_list_.empty()) hint_list_ += ',';
-    hint_list_ += normalize_code(h);
+  for (auto& h : options_.hints) {
+    h = normalize_code(h);
+    if (!hint_list_.empty()) hint_list_.push_back(',');
+    hint_list_.append(h);
   }
+  if (options_.model) {
+    const NgramModel& m = *options_.model;
+    for (std::size_t i = 0; i < m.languages(); ++i) {
+      model_allowed_.push_back(allowed(m.code(i)) ? 1 : 0);
+      const bool hinted = std::find(options_.hints.begin(), options_.hints.end(), m.code(i)) != options_.hints.end();
+      model_prior_.push_back(hinted ? static_cast<int>(std::lround(options_.hint_prior * m.scale())) : 0);
+    }
+  }
+}
+
+bool LanguageIdentifier::model_guess(std::string_view text, Identification& out) const {
+  const NgramModel& m = *options_.model;
+  NgramScores s;
+  m.score(text, kModelMaxCodepoints, s);
+  if (s.ngrams == 0) return false;
+  // Top 3 allowed languages, and a softmax over all allowed ones.
+  int best[3] = {-1, -1, -1};
+  std::int32_t top = INT32_MIN;
+  const std::size_t L = m.languages();
+  for (std::size_t l = 0; l < L; ++l) {
+    if (!model_allowed_[l]) continue;
+    s.score[l] += model_prior_[l];
+    top = std::max(top, s.score[l]);
+    const int li = static_cast<int>(l);
+    if (best[0] < 0 || s.score[l] > s.score[best[0]]) {
+      best[2] = best[1], best[1] = best[0], best[0] = li;
+    } else if (best[1] < 0 || s.score[l] > s.score[best[1]]) {
+      best[2] = best[1], best[1] = li;
+    } else if (best[2] < 0 || s.score[l] > s.score[best[2]]) {
+      best[2] = li;
+    }
+  }
+  if (best[0] < 0) return false;
+  const double k = 1.0 / (static_cast<double>(m.scale()) * kTemperature);
+  double z = 0.0;
+  for (std::size_t l = 0; l < L; ++l)
+    if (model_allowed_[l]) z += std::exp((s.score[l] - top) * k);
+  out.alternatives.clear();
+  for (int b : best)
+    if (b >= 0) out.alternatives.push_back({m.code(static_cast<std::size_t>(b)), std::exp((s.score[b] - top) * k) / z});
+  return true;
 }
 
 bool LanguageIdentifier::allowed(const std::string& code) const {
@@ -42,8 +111,32 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
     out.reliable = true;
     out.alternatives.push_back({out.code, out.confidence});
     out.note = "Tifinagh script";
+    out.method = "script";
     return out;
   }
+
+  // The n-gram model knows Latin, Arabic, Cyrillic and Han script languages;
+  // text mostly in another script (or Japanese/Korean) is left to CLD2.
+  const std::size_t model_script = profile.latin + profile.arabic + profile.cyrillic + profile.han;
+  const bool model_applies = options_.model && model_script * 2 > profile.letters && profile.kana_hangul == 0;
+  auto finish_model = [&](const char* how) {
+    out.code = out.alternatives[0].code;
+    out.confidence = out.alternatives[0].confidence;
+    out.reliable = out.confidence >= 0.9;
+    out.method = how;
+    if (out.confidence < options_.min_confidence) {
+      out.note = "confidence " + std::to_string(out.confidence).substr(0, 4) + " for '" + out.code +
+                 "' is below min_confidence";
+      out.code = "und";
+      out.reliable = false;
+    }
+    return out;
+  };
+
+  // Short texts: CLD2 needs more text than a headline to be sure; the
+  // n-gram model was trained for this.
+  if (model_applies && profile.letters < options_.short_text_threshold && model_guess(text, out))
+    return finish_model("ngram");
 
   CLD2::CLDHints hints{hint_list_.empty() ? nullptr : hint_list_.c_str(), nullptr, CLD2::UNKNOWN_ENCODING,
                        CLD2::UNKNOWN_LANGUAGE};
@@ -75,10 +168,28 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
   }
   std::stable_sort(out.alternatives.begin(), out.alternatives.end(),
                    [](const Guess& a, const Guess& b) { return a.confidence > b.confidence; });
+  // Long texts: CLD2's answer stands unless it is unsure (it answers "und" or
+  // an unreliable guess for Kabyle, which it does not know) or falls in a
+  // group of languages it confuses; then the n-gram model decides. Texts CLD2
+  // sees as mixed (a second language over 20 %) keep CLD2's answer: the model
+  // reads only the beginning.
+  const char* method = "cld2";
+  if (model_applies && percent3[1] < 20) {
+    const std::string_view cld2_top = out.alternatives.empty() ? std::string_view("und") : out.alternatives[0].code;
+    const int g = group_of(cld2_top);
+    Identification ng;
+    if ((!reliable || cld2_top == "und" || g >= 0) && model_guess(text, ng) &&
+        (!reliable || cld2_top == "und" || g == group_of(ng.alternatives[0].code))) {
+      out.alternatives = std::move(ng.alternatives);
+      method = "cld2+ngram";
+      reliable = out.alternatives[0].confidence >= 0.9;
+    }
+  }
   if (out.alternatives.empty()) {
     out.note = options_.languages.empty() ? "no language recognised" : "no allowed language recognised";
     return out;
   }
+  out.method = method;
   out.code = out.alternatives[0].code;
   out.confidence = std::min(1.0, out.alternatives[0].confidence);
   out.reliable = reliable;

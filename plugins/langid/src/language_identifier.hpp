@@ -1,14 +1,20 @@
-// Identifies the language of a text: CLD2 for the statistics, script rules
-// for what CLD2 does not know (Tifinagh -> Tamazight) or confuses (Arabic vs
-// Persian/Urdu), and the user's restrictions and hints.
+// Identifies the language of a text: CLD2 for long texts, the character
+// n-gram model (ngram_model.hpp) for short texts, for CLD2's known confusions
+// (da/nb/sv, es/pt/gl, cs/sk, id/ms, ar/fa/ur) and for languages CLD2 does not
+// know (Kabyle); script rules for Tifinagh (Tamazight) and Arabic vs
+// Persian/Urdu letters; the user's restrictions and hints.
 //
-// Thread-safety: identify() is const and may be called from many threads.
+// Thread-safety: identify() is const and may be called from many threads; the
+// model is shared read-only.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "ngram_model.hpp"
 
 namespace vigil::langid {
 
@@ -17,7 +23,10 @@ struct IdentifierOptions {
   std::vector<std::string> hints;      // languages to boost (CLD2 content-language hint)
   double min_confidence = 0.0;         // below: "und"
   std::size_t min_letters = 3;         // fewer letters: "und"
-  std::size_t short_text_threshold = 64;  // letters; shorter texts get CLD2's best-effort mode
+  std::size_t short_text_threshold = 64;  // letters; shorter texts: the n-gram model decides
+  // The n-gram model; null: CLD2 and the script rules only.
+  std::shared_ptr<const NgramModel> model;
+  double hint_prior = 2.0;  // nats added to the n-gram score of hinted languages
 };
 
 struct Guess {
@@ -37,6 +46,7 @@ struct Identification {
   std::vector<Guess> alternatives;  // best first, at most 3
   std::vector<Chunk> chunks;        // filled only when more than one language is seen
   std::string note;                 // why the answer is "und", or which rule decided
+  const char* method = "";          // "script", "ngram", "cld2" or "cld2+ngram"
 };
 
 class LanguageIdentifier {
@@ -46,8 +56,14 @@ class LanguageIdentifier {
 
  private:
   bool allowed(const std::string& code) const;
+  // Fills out.alternatives (best first, at most 3) from the n-gram model;
+  // false when no allowed language of the model is left.
+  bool model_guess(std::string_view text, Identification& out) const;
   IdentifierOptions options_;
   std::string hint_list_;  // "fr,ar" for CLD2
+  // Per model language: allowed by `languages`, prior from `hints` (table units).
+  std::vector<unsigned char> model_allowed_;
+  std::vector<int> model_prior_;
 };
 
 }  // namespace vigil::langid

@@ -38,6 +38,12 @@ ScriptProfile profile_scripts(std::string_view text) {
       }
     } else if (script == USCRIPT_LATIN) {
       ++p.latin;
+    } else if (script == USCRIPT_CYRILLIC) {
+      ++p.cyrillic;
+    } else if (script == USCRIPT_HAN) {
+      ++p.han;
+    } else if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL) {
+      ++p.kana_hangul;
     }
   }
   return p;

@@ -12,6 +12,9 @@ struct ScriptProfile {
   std::size_t tifinagh = 0;   // U+2D30..U+2D7F
   std::size_t arabic = 0;     // Arabic script letters
   std::size_t latin = 0;
+  std::size_t cyrillic = 0;
+  std::size_t han = 0;        // Han ideographs (Chinese characters)
+  std::size_t kana_hangul = 0;  // Japanese kana, Korean Hangul: Han text with these is not Chinese
   // Letters that tell Arabic from Persian and Urdu in the same script:
   // Arabic writes ي ك ة ى, Persian and Urdu write ی ک and add پ چ ژ گ ٹ ڈ ڑ ں ہ ے.
   std::size_t arabic_only = 0;
