@@ -23,6 +23,8 @@ packages=(
   libhyperscan-dev                       # multi-pattern matching
   # benchmark harness (GNU time for peak RSS)
   time
+  # HTML report test (headless browser; the test is skipped without it)
+  chromium
 )
 
 if [[ $(id -u) -eq 0 ]]; then

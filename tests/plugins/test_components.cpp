@@ -105,6 +105,37 @@ class Counter final : public Source {
   std::size_t bytes_;
 };
 
+// Adds `count` entities and one topic (with one evidence span) to every
+// document, so writer tests know exactly how many rows each document has.
+// Entity k covers the first word when k is even, the rest of the text when odd.
+class Entities final : public Annotator {
+ public:
+  explicit Entities(const CreateContext& ctx)
+      : count_(ctx.params.get_int("count")), topic_(ctx.params.get_string("topic")) {}
+  void annotate(Document& doc) override {
+    static const char* const labels[] = {"PER", "ORG", "LOC", "MISC"};
+    const auto space = doc.text.find(' ');
+    const Offset first_end = static_cast<Offset>(space == std::string::npos ? doc.text.size() : space);
+    const Offset rest_begin = static_cast<Offset>(space == std::string::npos ? doc.text.size() : space + 1);
+    for (std::int64_t k = 0; k < count_; ++k) {
+      Entity e;
+      e.begin = k % 2 == 0 ? 0 : rest_begin;
+      e.end = k % 2 == 0 ? first_end : static_cast<Offset>(doc.text.size());
+      e.label = labels[k % 4];
+      e.score = 0.5 + 0.1 * static_cast<double>(k % 5);
+      e.canonical = "Entity " + std::to_string(k);
+      e.id = "test:" + std::to_string(k);
+      e.component = "test.entities";
+      doc.entities.push_back(std::move(e));
+    }
+    if (!topic_.empty()) doc.topics.push_back({topic_, 0.5, {{0, first_end, "document", 1.0}}});
+  }
+
+ private:
+  std::int64_t count_;
+  std::string topic_;
+};
+
 template <class T, class Base>
 std::unique_ptr<Base> make(const CreateContext& ctx) {
   return std::make_unique<T>(ctx);
@@ -145,6 +176,13 @@ void register_components(Registry& r) {
   };
   echo.thread_safe = true;
   r.add_annotator(echo, &make<Echo, Annotator>);
+
+  ComponentSpec entities{"test.entities", "Adds a known number of entities and one topic per document"};
+  entities.params = {ParamSpec::integer("count", 3, "Entities per document").range(0, 1000),
+                     ParamSpec::string("topic", "test-topic", "Label of the one topic per document (empty: none)")};
+  entities.assigns_layers = {layer::entities, layer::topics};
+  entities.thread_safe = true;
+  r.add_annotator(entities, &make<Entities, Annotator>);
 
   ComponentSpec counter{"test.counter", "Generates numbered documents"};
   counter.params = {ParamSpec::integer("count", 10, "How many documents").at_least(0),
