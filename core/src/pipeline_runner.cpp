@@ -44,6 +44,8 @@ Owned<T> create(const CheckedComponent& c, Factory factory, const RunOptions& op
     out.object = factory(ctx);
   } catch (const RunError&) {
     throw;
+  } catch (const sdk::OutputError& e) {
+    throw RunError(describe(c) + ": " + e.what());
   } catch (const std::exception& e) {
     throw PluginError(describe(c) + ": could not be created: " + e.what());
   } catch (...) {

@@ -1,5 +1,7 @@
 #include "csv_writer.hpp"
 
+#include <vigil/sdk/component.hpp>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -39,7 +41,7 @@ CsvFile::CsvFile(const fs::path& path, const std::vector<std::string>& columns, 
     throw std::runtime_error(path.string() + " has other columns than this writer's (" + header +
                              "); it cannot be appended to. Write to another folder, or set if_exists = \"overwrite\"");
   file_.reset(std::fopen(path.c_str(), append ? "ab" : "wb"));
-  if (!file_) throw std::runtime_error("cannot open " + path.string() + " for writing: " + std::strerror(errno));
+  if (!file_) throw vigil::sdk::OutputError("cannot open " + path.string() + " for writing: " + std::strerror(errno));
   std::setvbuf(file_.get(), nullptr, _IOFBF, 1 << 18);
   if (!has_rows) {
     if (bom) row_ = "\xEF\xBB\xBF";

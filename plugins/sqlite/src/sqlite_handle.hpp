@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <vigil/sdk/component.hpp>
 
 #include <cstdint>
 #include <stdexcept>
@@ -19,7 +20,7 @@ class Connection {
       std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close_v2(db_);
       db_ = nullptr;
-      throw std::runtime_error("cannot open " + path + ": " + why);
+      throw vigil::sdk::OutputError("cannot open " + path + ": " + why);
     }
     sqlite3_extended_result_codes(db_, 1);
   }

@@ -60,7 +60,7 @@ struct OutputOptions {
 
   // The message vigil.jsonl gives, so every writer refuses the same way.
   [[noreturn]] void refuse_existing(const std::filesystem::path& existing) const {
-    throw std::runtime_error(who + ": " + existing.string() + " already exists; remove it, or set if_exists = " +
+    throw vigil::sdk::OutputError(who + ": " + existing.string() + " already exists; remove it, or set if_exists = " +
                              (can_append ? "\"overwrite\" or \"append\"" : "\"overwrite\"") + " on the sink");
   }
 
@@ -75,7 +75,7 @@ struct OutputOptions {
     if (!mkdirs || folder.empty()) return;
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
-    if (ec) throw std::runtime_error(who + ": cannot create folder " + folder.string() + ": " + ec.message());
+    if (ec) throw vigil::sdk::OutputError(who + ": cannot create folder " + folder.string() + ": " + ec.message());
   }
 };
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <spdlog/logger.h>
 #include <string>
 #include <vector>
@@ -95,6 +96,16 @@ class Sink {
   virtual void write(const Document& doc) = 0;
   // Called once after the last document; flush and close here.
   virtual void finish() {}
+};
+
+// Thrown by a source or sink (factory or call) when its input or output
+// cannot be opened, read or written: an output file that exists, a missing
+// folder, a full disk. The host reports it as an I/O error (exit code 4), not
+// as a broken plugin (exit code 3). Default visibility, so that the host
+// catches the type a hidden-visibility plugin throws.
+class __attribute__((visibility("default"))) OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 // Factories are plain functions: the objects they return are owned by the
