@@ -1,6 +1,8 @@
 #include "vigil/core/pipeline_check.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <set>
 #include <sstream>
 
@@ -183,6 +185,22 @@ std::string filled_config_toml(const CheckedPipeline& p) {
   out << "# Filled-in configuration of " << p.file.string() << " (defaults included, paths resolved)\n"
       << toml::toml_formatter(root) << "\n";
   return out.str();
+}
+
+}  // namespace vigil::core
+
+namespace vigil::core {
+
+std::string config_hash(const CheckedPipeline& pipeline) {
+  // FNV-1a, 64 bits: stable across platforms and versions, which std::hash is not.
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : filled_config_toml(pipeline)) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace vigil::core

@@ -38,7 +38,7 @@ std::string describe(const CheckedComponent& c) {
 
 template <class T, class Factory>
 Owned<T> create(const CheckedComponent& c, Factory factory, const RunOptions& opt) {
-  sdk::CreateContext ctx{c.params, opt.logger, c.name, c.config_dir};
+  sdk::CreateContext ctx{c.params, opt.logger, c.name, c.config_dir, opt.run_info};
   Owned<T> out{c.entry->origin, nullptr};
   try {
     out.object = factory(ctx);

@@ -61,7 +61,8 @@ TEST_CASE("each way a plugin can be broken has its own message naming the file",
   }
   SECTION("API version mismatch") {
     auto f = kBroken / "broken_api_version.so";
-    CHECK_THAT(load_error(f), Contains(f.string()) && Contains("wrong API version: plugin has 999, this vigil supports 1"));
+    CHECK_THAT(load_error(f), Contains(f.string()) && Contains("wrong API version: plugin has 999, this vigil supports " +
+                                                                     std::to_string(vigil::sdk::kApiVersion)));
   }
   SECTION("ABI tag mismatch") {
     auto f = kBroken / "broken_abi_tag.so";

@@ -1,6 +1,8 @@
 // vigil.sqlite: schema, content, offsets, text option, if_exists, idempotent
 // re-runs, resume, the runs table.
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdio>
 
 #include "writer_test_support.hpp"
 
@@ -234,7 +236,16 @@ TEST_CASE("sqlite: the runs table records each run", "[sqlite]") {
   REQUIRE(rows.size() == 1);
   CHECK(rows[0] ==
         std::vector<std::string>{"nightly-42", "0.1.0", "0.1.0", "sqlite", "finished", "7", "21", "7", "1", "1", "2"});
-  // The hash follows the parameters: another batch size, another hash.
+  // The hash is the host's hash of the filled-in configuration: FNV-1a of
+  // what --print-config prints for the same pipeline.
+  auto printed = run_pipeline(dir, counter_pipeline(7, "run_label = \"nightly-42\"\nbatch_size = 2\n"), {"--print-config"});
+  REQUIRE(printed.exit_code == 0);
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : printed.out) h = (h ^ c) * 1099511628211ull;
+  char expected[32];
+  std::snprintf(expected, sizeof expected, "fnv1a64:%016llx", static_cast<unsigned long long>(h));
+  CHECK(query_one(dir / "out/vigil.db", "SELECT config_hash FROM runs") == expected);
+  // Another batch size, another configuration, another hash.
   REQUIRE(run_pipeline(dir, counter_pipeline(1, "if_exists = \"append\"\nbatch_size = 3\n")).exit_code == 0);
   CHECK(query_int(dir / "out/vigil.db", "SELECT count(DISTINCT config_hash) FROM runs") == 2);
   // After finish the WAL is folded back: the database is one file.

@@ -46,6 +46,7 @@ int run_command(const RunCommandOptions& opt, const GlobalOptions& global) {
     run.progress_on_terminal = !opt.quiet && !opt.no_progress && ::isatty(STDERR_FILENO);
     run.log_interval = opt.quiet ? 0.0 : pipeline.settings.log_interval;
     run.logger = logger;
+    run.run_info = {VIGIL_VERSION, pipeline.settings.name, config_hash(pipeline)};
 
     PipelineRunner runner(pipeline, run);
     RunStats stats = runner.run();

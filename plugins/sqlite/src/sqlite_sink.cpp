@@ -173,12 +173,15 @@ class SqliteSink final : public sdk::Sink {
     }
 
     const std::string params = params_json(ctx.params);
-    const std::string hash = fnv1a64(params);
+    // The host's hash of the whole pipeline when it gives one (vigil run), else
+    // a hash of this sink's own parameters.
+    const std::string hash = ctx.run.pipeline_hash.empty() ? fnv1a64(params) : ctx.run.pipeline_hash;
+    const std::string host_version = ctx.run.host_version.empty() ? VIGIL_BUILD_VERSION : ctx.run.host_version;
     Statement run(db_, std::string("INSERT INTO runs(label, vigil_version, writer_version, sink, config_hash, params, "
                                    "started_at, status) VALUES (?, ?, ?, ?, ?, ?, ") +
                            kNow + ", 'running')");
     run.bind_or_null(1, ctx.params.get_string("run_label"))
-        .bind(2, std::string_view(VIGIL_BUILD_VERSION))
+        .bind(2, host_version)
         .bind(3, std::string_view(VIGIL_SQLITE_VERSION))
         .bind(4, ctx.instance)
         .bind(5, hash)

@@ -53,4 +53,8 @@ CheckedPipeline check_pipeline(const PipelineConfig& config, ComponentCatalog& c
 // prints, so a run can be reproduced exactly.
 std::string filled_config_toml(const CheckedPipeline& pipeline);
 
+// "fnv1a64:<16 hex digits>" of filled_config_toml(): identifies the effective
+// configuration of a run (sdk::RunInfo::pipeline_hash).
+std::string config_hash(const CheckedPipeline& pipeline);
+
 }  // namespace vigil::core

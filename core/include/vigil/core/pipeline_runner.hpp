@@ -24,6 +24,7 @@ struct RunOptions {
   bool progress_on_terminal = false;  // redraw a progress line on stderr
   double log_interval = 10.0;         // otherwise log a line this often (s); 0: never
   std::shared_ptr<spdlog::logger> logger;
+  sdk::RunInfo run_info;  // handed to every component's factory
 };
 
 // read = written + failed + skipped + discarded always holds; discarded is

@@ -53,12 +53,24 @@ struct ComponentSpec {
   bool thread_safe = false;
 };
 
+// The run a component is created for. Empty strings when unknown (a
+// component created outside `vigil run`, e.g. in a unit test).
+struct RunInfo {
+  std::string host_version;   // version of the vigil host, "0.1.0"
+  std::string pipeline_name;  // [pipeline] name
+  // Hash of the filled-in configuration (what `vigil run --print-config`
+  // prints), "fnv1a64:<16 hex digits>": the same for runs with the same
+  // effective configuration. Writers store it to tell runs apart.
+  std::string pipeline_hash;
+};
+
 // What a factory receives. Valid only during the factory call.
 struct CreateContext {
   const Params& params;
   std::shared_ptr<spdlog::logger> logger;  // the host's logger; keep a copy if needed
   std::string instance;                    // stage name in the pipeline ("ner", "tokenize")
   std::filesystem::path config_dir;        // folder of the pipeline file
+  RunInfo run = {};                        // API 2
 };
 
 // Reads documents, in order, from one thread.

@@ -16,7 +16,10 @@ namespace vigil::sdk {
 // PluginInfo, Document or its members, ParamValue, ComponentSpec, CreateContext,
 // to the virtual functions of Source, Annotator, Sink or Registry, or to the
 // meaning of an existing field. Adding a free inline helper does not bump it.
-inline constexpr std::uint32_t kApiVersion = 1;
+//
+// History: 1 — first contract. 2 — CreateContext::run (RunInfo: host version,
+// pipeline name and configuration hash).
+inline constexpr std::uint32_t kApiVersion = 2;
 
 #define VIGIL_SDK_STRINGIFY2(x) #x
 #define VIGIL_SDK_STRINGIFY(x) VIGIL_SDK_STRINGIFY2(x)
