@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace vigil::topics {
@@ -82,6 +83,7 @@ TextFolder::TextFolder() : table_(0x10000, 0) {
     std::string original;
     append_utf8(cp, original);
     if (utf8 == original) continue;
+    max_expansion_ = std::max(max_expansion_, (utf8.size() + original.size() - 1) / original.size());
     table_[cp] = kMapped | (static_cast<std::uint32_t>(pool_.size()) << 8) | static_cast<std::uint32_t>(utf8.size());
     pool_ += utf8;
   }

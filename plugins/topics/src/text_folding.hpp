@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,16 +38,54 @@ class TextFolder {
     append_utf8(cp, out);
   }
 
+  // Writes the folded form of one non-ASCII code point at `out` and returns
+  // the end; `out` must have room for kMaxFoldedBytes.
+  char* write_folded(char32_t cp, char* out) const {
+    if (cp < 0x10000) {
+      const std::uint32_t e = table_[cp];
+      if (e & kMapped) {
+        const std::size_t n = e & 0xFF;
+        std::memcpy(out, pool_.data() + ((e >> 8) & 0x7FFFFF), n);
+        return out + n;
+      }
+    }
+    return write_utf8(cp, out);
+  }
+  static constexpr std::size_t kMaxFoldedBytes = 255;  // length field of a table entry
+  // The most bytes one input byte can fold to (U+FDFA: 3 bytes -> 33; an
+  // invalid byte decodes as U+FFFD, 3 bytes), so a piece of n bytes folds to
+  // at most n * max_expansion() bytes.
+  std::size_t max_expansion() const { return max_expansion_; }
+
   // Folds a whole string (for rule terms and tests).
   std::string fold(std::string_view utf8) const;
 
   static void append_utf8(char32_t cp, std::string& out);
+  static char* write_utf8(char32_t cp, char* out) {
+    if (cp < 0x80) {
+      *out++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *out++ = static_cast<char>(0xC0 | (cp >> 6));
+      *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *out++ = static_cast<char>(0xE0 | (cp >> 12));
+      *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *out++ = static_cast<char>(0xF0 | (cp >> 18));
+      *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+  }
 
  private:
   TextFolder();
   static constexpr std::uint32_t kMapped = 0x80000000u;
   std::vector<std::uint32_t> table_;  // per BMP code point: mapped flag | offset << 8 | length
   std::string pool_;
+  std::size_t max_expansion_ = 3;
 };
 
 // Decodes one code point of valid UTF-8 at `i`, advancing `i`. Invalid bytes

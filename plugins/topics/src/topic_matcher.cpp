@@ -3,8 +3,9 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <map>
+#include <cstring>
 #include <stdexcept>
 #include <string_view>
 
@@ -52,7 +53,10 @@ int on_match(unsigned int id, unsigned long long, unsigned long long to, unsigne
 
 struct TopicMatcher::Compiled {
   hs_database_t* db = nullptr;
-  hs_scratch_t* prototype = nullptr;
+  hs_scratch_t* prototype = nullptr;  // large enough for every database
+  // Per language index: the patterns of that language and of "all", for
+  // documents with one candidate language (null for "all").
+  std::vector<hs_database_t*> language_db;
   // For each pattern: the sections (index into sections) that use it.
   std::vector<std::vector<std::uint32_t>> pattern_sections;
   struct SectionRef {
@@ -60,28 +64,95 @@ struct TopicMatcher::Compiled {
     std::uint32_t language;  // index into topic.languages
   };
   std::vector<SectionRef> sections;
+  // Every language of the patterns, "all" included; per pattern its index.
+  std::vector<std::string> languages;
+  std::vector<std::uint32_t> pattern_language;
+  std::uint32_t language_index(const std::string& l) const {
+    return static_cast<std::uint32_t>(std::find(languages.begin(), languages.end(), l) - languages.begin());
+  }
   ~Compiled() {
     if (prototype) hs_free_scratch(prototype);
     if (db) hs_free_database(db);
+    for (auto* d : language_db)
+      if (d) hs_free_database(d);
   }
 };
 
 struct TopicMatcher::Scratch {
   hs_scratch_t* hs = nullptr;
-  std::string stream;
+  std::string stream;  // grows only: stream_size is the stream's length
+  std::size_t stream_size = 0;
   std::vector<Word> words;
   std::vector<Hit> hits;
   std::vector<std::vector<Occurrence>> occurrences;  // per pattern
   std::vector<PatternId> touched;
   std::vector<char> section_touched;
-  std::map<std::string, std::unique_ptr<Stemmer>> stemmers;
+  std::vector<char> language_active;  // per Compiled::languages index
+  // Per language index: its stemmer. Stems of this document's words, by
+  // language and word text (open addressing; entries of older documents have
+  // an older generation), so each distinct word is stemmed once per document.
+  std::vector<std::unique_ptr<Stemmer>> stemmers;
+  struct StemEntry {
+    std::uint64_t hash = 0;
+    std::uint32_t generation = 0;
+    std::uint32_t language = 0;
+    std::uint32_t word_offset = 0, word_length = 0;  // in stream
+    std::uint32_t stem_offset = 0, stem_length = 0;  // in stem_text
+  };
+  std::vector<StemEntry> stem_table = std::vector<StemEntry>(1024);
+  std::uint32_t stem_generation = 0;
+  std::size_t stem_count = 0;
+  std::string stem_text;
+  // Reused by the scoring of each document.
+  std::vector<Occurrence> phrases, kept, anchors;
+  std::vector<std::pair<sdk::Offset, sdk::Offset>> spans;
   ~Scratch() {
     if (hs) hs_free_scratch(hs);
   }
-  Stemmer& stemmer(const std::string& language) {
-    auto& s = stemmers[language];
-    if (!s) s = std::make_unique<Stemmer>(language);
-    return *s;
+  std::string_view word(const Word& w) const { return {stream.data() + w.norm_begin, w.norm_end - w.norm_begin}; }
+  void new_document() {
+    if (++stem_generation == 0) {  // wrapped: forget every entry
+      for (auto& e : stem_table) e.generation = 0;
+      stem_generation = 1;
+    }
+    stem_count = 0;
+    stem_text.clear();
+  }
+  // The Snowball stem of word `w` in language `l` (named `name`), once per document.
+  std::string_view stem(std::uint32_t l, const std::string& name, const Word& w) {
+    const std::string_view text = word(w);
+    std::uint64_t h = 1469598103934665603ull ^ (l * 0x9E3779B97F4A7C15ull);
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    std::size_t mask = stem_table.size() - 1;
+    std::size_t i = h & mask;
+    for (; stem_table[i].generation == stem_generation; i = (i + 1) & mask) {
+      const StemEntry& e = stem_table[i];
+      if (e.hash == h && e.language == l && e.word_length == text.size() &&
+          std::string_view(stream.data() + e.word_offset, e.word_length) == text)
+        return {stem_text.data() + e.stem_offset, e.stem_length};
+    }
+    auto& stemmer = stemmers[l];
+    if (!stemmer) stemmer = std::make_unique<Stemmer>(name);
+    const std::string_view st = stemmer->stem(text);
+    const auto offset = static_cast<std::uint32_t>(stem_text.size());
+    stem_text.append(st);
+    if ((stem_count + 1) * 2 > stem_table.size()) {  // grow, then find the free slot again
+      std::vector<StemEntry> old(stem_table.size() * 2);
+      old.swap(stem_table);
+      mask = stem_table.size() - 1;
+      for (const StemEntry& e : old) {
+        if (e.generation != stem_generation) continue;
+        std::size_t j = e.hash & mask;
+        while (stem_table[j].generation == stem_generation) j = (j + 1) & mask;
+        stem_table[j] = e;
+      }
+      i = h & mask;
+      while (stem_table[i].generation == stem_generation) i = (i + 1) & mask;
+    }
+    stem_table[i] = {
+        h, stem_generation, l, w.norm_begin, w.norm_end - w.norm_begin, offset, static_cast<std::uint32_t>(st.size())};
+    ++stem_count;
+    return {stem_text.data() + offset, st.size()};
   }
 };
 
@@ -97,6 +168,11 @@ TopicMatcher::TopicMatcher(RuleSet rules, MatcherOptions options)
     pointers.push_back(expressions[i].c_str());
     flags.push_back(0);
     ids.push_back(static_cast<unsigned int>(i));
+  }
+  for (const auto& p : rules_.patterns) {
+    if (compiled_->language_index(p.language) == compiled_->languages.size())
+      compiled_->languages.push_back(p.language);
+    compiled_->pattern_language.push_back(compiled_->language_index(p.language));
   }
   // Which sections use which pattern: a document only scores sections it touched.
   compiled_->pattern_sections.resize(rules_.patterns.size());
@@ -130,6 +206,30 @@ TopicMatcher::TopicMatcher(RuleSet rules, MatcherOptions options)
   }
   if (hs_alloc_scratch(compiled_->db, &compiled_->prototype) != HS_SUCCESS)
     throw std::runtime_error("Hyperscan could not allocate scratch space");
+  // A smaller database per language: a document whose language is known
+  // scans only the patterns it can use (the others' hits would be dropped).
+  compiled_->language_db.assign(compiled_->languages.size(), nullptr);
+  for (std::uint32_t l = 0; l < compiled_->languages.size(); ++l) {
+    if (compiled_->languages[l] == "all") continue;
+    std::vector<const char*> lp;
+    std::vector<unsigned int> lf, li;
+    for (std::size_t i = 0; i < expressions.size(); ++i) {
+      const std::string& pl = rules_.patterns[i].language;
+      if (compiled_->pattern_language[i] != l && pl != "all") continue;
+      lp.push_back(pointers[i]);
+      lf.push_back(0);
+      li.push_back(static_cast<unsigned int>(i));
+    }
+    hs_compile_error_t* lerror = nullptr;
+    if (hs_compile_multi(lp.data(), lf.data(), li.data(), static_cast<unsigned int>(lp.size()), HS_MODE_BLOCK, nullptr,
+                         &compiled_->language_db[l], &lerror) != HS_SUCCESS) {
+      hs_free_compile_error(lerror);
+      compiled_->language_db[l] = nullptr;  // the full database still works
+      continue;
+    }
+    if (hs_alloc_scratch(compiled_->language_db[l], &compiled_->prototype) != HS_SUCCESS)
+      throw std::runtime_error("Hyperscan could not allocate scratch space");
+  }
 }
 
 TopicMatcher::~TopicMatcher() = default;
@@ -148,6 +248,8 @@ std::unique_ptr<TopicMatcher::Scratch> TopicMatcher::acquire() const {
     throw std::runtime_error("Hyperscan could not allocate scratch space");
   s->occurrences.resize(rules_.patterns.size());
   s->section_touched.assign(compiled_->sections.size(), 0);
+  s->language_active.assign(compiled_->languages.size(), 0);
+  s->stemmers.resize(compiled_->languages.size());
   return s;
 }
 
@@ -158,45 +260,125 @@ void TopicMatcher::release(std::unique_ptr<Scratch> scratch) const {
 
 namespace {
 
-// Writes the document's word tokens into the stream, folded, one space
-// between words and at each end; words are split at apostrophes.
-void build_stream(const sdk::Document& doc, std::string& stream, std::vector<Word>& words) {
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+
+// 0x80 in each byte of `x` that is zero, nothing elsewhere (exact).
+constexpr std::uint64_t zero_bytes(std::uint64_t x) {
+  const std::uint64_t low7 = 0x7F * kOnes;
+  return ~(((x & low7) + low7) | x | low7);
+}
+
+// 0x80 in each byte that is not ASCII, an apostrophe or a space.
+constexpr std::uint64_t special_bytes(std::uint64_t x) {
+  return (x & kHigh) | zero_bytes(x ^ ('\'' * kOnes)) | zero_bytes(x ^ (' ' * kOnes));
+}
+
+// A-Z lower-cased in each ASCII byte (other bytes: unspecified).
+constexpr std::uint64_t ascii_lower(std::uint64_t x) {
+  const std::uint64_t b = x & (0x7F * kOnes);
+  const std::uint64_t ge_a = (b + (0x80 - 'A') * kOnes) & kHigh;
+  const std::uint64_t gt_z = (b + (0x80 - 'Z' - 1) * kOnes) & kHigh;
+  return x | ((ge_a & ~gt_z) >> 2);
+}
+
+static_assert(ascii_lower(0x5B5A41403A7A6120ull) == 0x5B7A61403A7A6120ull);  // " az:@AZ[" (little-endian)
+static_assert(special_bytes(0x4127204142C34100ull) == 0x0080800000800000ull);
+
+// A code point that starts inside a token may end up to 3 bytes after it.
+constexpr std::size_t kMaxUtf8Overrun = 3;
+
+// Writes the document's word tokens into `buf`, folded, one space between
+// words and at each end; words are split at apostrophes. Returns the length
+// of the stream. `buf` is scratch space that only grows: its size is its
+// capacity, so the text is written through a pointer with no per-byte
+// bookkeeping. ASCII bytes are folded inline; other code points go through
+// the folding table.
+std::size_t build_stream(const sdk::Document& doc, std::string& buf, std::vector<Word>& words) {
   const TextFolder& folder = TextFolder::instance();
-  stream.clear();
+  const std::size_t expansion = folder.max_expansion();
   words.clear();
-  stream.reserve(doc.text.size() + doc.tokens.size() + 2);
-  stream.push_back(' ');
+  words.reserve(doc.tokens.size() + 16);
   const std::string_view text(doc.text);
+  // Room is checked once per token: n bytes fold to at most n * expansion
+  // bytes, each word adds one space, and each word after the first starts
+  // after an apostrophe or space that is not written.
+  if (buf.size() < text.size() + doc.tokens.size() + 2 + TextFolder::kMaxFoldedBytes)
+    buf.resize(text.size() + doc.tokens.size() + 2 + TextFolder::kMaxFoldedBytes);
+  char* base = buf.data();
+  char* out = base;
+  *out++ = ' ';
+  // Makes sure `n` more bytes fit after `out` (moving `out` and `word_out`).
+  auto reserve = [&](std::size_t n, char*& word_out) {
+    const auto pos = static_cast<std::size_t>(out - base);
+    if (buf.size() >= pos + n) return;
+    const auto word_pos = static_cast<std::size_t>(word_out - base);
+    buf.resize((pos + n) * 3 / 2);
+    base = buf.data();
+    out = base + pos;
+    word_out = base + word_pos;
+  };
+  const char* const src = text.data();
   for (const sdk::Token& token : doc.tokens) {
     if (token.kind == sdk::TokenKind::punct || token.kind == sdk::TokenKind::symbol) continue;
-    auto word_norm = static_cast<std::uint32_t>(stream.size());
+    char* word_out = out;
     sdk::Offset word_begin = token.begin;
-    auto close = [&](sdk::Offset end) {
-      if (stream.size() > word_norm) {
-        words.push_back({word_norm, static_cast<std::uint32_t>(stream.size()), word_begin, end});
-        stream.push_back(' ');
+    std::size_t i = token.begin;
+    const std::size_t token_end = std::min<std::size_t>(token.end, text.size());
+    if (i >= token_end) continue;
+    // + 8: the word-at-a-time path stores 8 bytes
+    reserve((token_end - i) * expansion + kMaxUtf8Overrun * expansion + 2 + 8, word_out);
+    while (i < token_end) {
+      if constexpr (std::endian::native == std::endian::little) {
+        // Eight bytes at a time while they are plain ASCII (no apostrophe or
+        // space): lower-cased together, stored together; only the token's
+        // bytes count, the rest of the store is overwritten later.
+        if (i + 8 <= text.size()) {
+          std::uint64_t x;
+          std::memcpy(&x, src + i, 8);
+          const std::size_t k = std::min<std::size_t>(token_end - i, 8);
+          const std::uint64_t valid = k == 8 ? ~0ull : (1ull << (8 * k)) - 1;
+          if ((special_bytes(x) & valid) == 0) {
+            const std::uint64_t y = ascii_lower(x);
+            std::memcpy(out, &y, 8);
+            out += k;
+            i += k;
+            continue;
+          }
+        }
       }
-    };
-    for (std::size_t i = token.begin; i < token.end;) {
-      const auto c = static_cast<unsigned char>(text[i]);
+      const auto c = static_cast<unsigned char>(src[i]);
       if (c < 0x80 && c != '\'' && c != ' ') {  // fast path
-        stream.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        *out++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
         ++i;
         continue;
       }
       const std::size_t at = i;
       const char32_t cp = decode_utf8(text, i);
       if (is_apostrophe(cp) || cp == ' ') {
-        close(static_cast<sdk::Offset>(at));
-        word_norm = static_cast<std::uint32_t>(stream.size());
+        if (out > word_out) {
+          words.push_back({static_cast<std::uint32_t>(word_out - base), static_cast<std::uint32_t>(out - base),
+                           word_begin, static_cast<sdk::Offset>(at)});
+          *out++ = ' ';
+        }
+        word_out = out;
         word_begin = static_cast<sdk::Offset>(i);
         continue;
       }
-      folder.append_folded(cp, stream);
+      out = folder.write_folded(cp, out);
     }
-    close(token.end);
+    if (out > word_out) {
+      words.push_back({static_cast<std::uint32_t>(word_out - base), static_cast<std::uint32_t>(out - base), word_begin,
+                       static_cast<sdk::Offset>(token_end)});
+      *out++ = ' ';
+    }
   }
-  if (stream.size() == 1) stream.push_back(' ');
+  if (out - base == 1) {
+    char* none = out;
+    reserve(1, none);
+    *out++ = ' ';
+  }
+  return static_cast<std::size_t>(out - base);
 }
 
 }  // namespace
@@ -226,14 +408,20 @@ void TopicMatcher::annotate(sdk::Document& doc) const {
     languages = options_.default_languages;
   else
     languages = rules_.languages;
-  auto language_active = [&](const std::string& l) {
-    return l == "all" || std::find(languages.begin(), languages.end(), l) != languages.end();
-  };
+  for (std::size_t l = 0; l < compiled_->languages.size(); ++l) {
+    const std::string& name = compiled_->languages[l];
+    s.language_active[l] = name == "all" || std::find(languages.begin(), languages.end(), name) != languages.end();
+  }
+  const hs_database_t* db = compiled_->db;
+  if (languages.size() == 1) {
+    const std::uint32_t l = compiled_->language_index(languages.front());
+    if (l < compiled_->language_db.size() && compiled_->language_db[l]) db = compiled_->language_db[l];
+  }
 
-  build_stream(doc, s.stream, s.words);
+  s.stream_size = build_stream(doc, s.stream, s.words);
+  s.new_document();
   s.hits.clear();
-  if (hs_scan(compiled_->db, s.stream.data(), static_cast<unsigned int>(s.stream.size()), 0, s.hs, on_match, &s.hits) !=
-      HS_SUCCESS)
+  if (hs_scan(db, s.stream.data(), static_cast<unsigned int>(s.stream_size), 0, s.hs, on_match, &s.hits) != HS_SUCCESS)
     throw std::runtime_error("Hyperscan scan failed");
 
   for (PatternId id : s.touched) s.occurrences[id].clear();
@@ -243,7 +431,8 @@ void TopicMatcher::annotate(sdk::Document& doc) const {
   // Verify each hit (stems, case) and record it by word positions.
   for (const Hit& hit : s.hits) {
     const TermPattern& p = rules_.patterns[hit.id];
-    if (!language_active(p.language)) continue;
+    const std::uint32_t lang = compiled_->pattern_language[hit.id];
+    if (!s.language_active[lang]) continue;
     // The literal ends inside the last word of the term.
     const auto end = static_cast<std::uint32_t>(hit.to - 1);
     auto it = std::upper_bound(s.words.begin(), s.words.end(), end,
@@ -255,13 +444,16 @@ void TopicMatcher::annotate(sdk::Document& doc) const {
     if (last + 1 < p.words.size()) continue;
     const auto first = static_cast<std::uint32_t>(last + 1 - p.words.size());
     bool ok = true;
-    Stemmer* stemmer = nullptr;
     for (std::size_t k = 0; k < p.words.size() && ok; ++k) {
       const TermWord& tw = p.words[k];
-      const Word& w = s.words[first + k];
-      if (tw.mode == WordMode::stem && !stemmer) stemmer = &s.stemmer(p.language);
-      ok = matches_word(tw, std::string_view(s.stream.data() + w.norm_begin, w.norm_end - w.norm_begin), stemmer);
-      if (ok && p.case_sensitive) ok = doc.slice(w.begin, w.end) == tw.original;
+      const auto wi = static_cast<std::uint32_t>(first + k);
+      const std::string_view word = s.word(s.words[wi]);
+      if (tw.mode == WordMode::stem && !tw.arabic)  // matches_word's stem case, with the stem cached per word
+        // (tw.stem is the stem of tw.folded, so the word itself needs no stemming)
+        ok = word.starts_with(tw.literal) && (word == tw.folded || s.stem(lang, p.language, s.words[wi]) == tw.stem);
+      else
+        ok = matches_word(tw, word, nullptr);
+      if (ok && p.case_sensitive) ok = doc.slice(s.words[wi].begin, s.words[wi].end) == tw.original;
     }
     if (!ok) continue;
     auto& occ = s.occurrences[hit.id];
@@ -289,8 +481,8 @@ void TopicMatcher::annotate(sdk::Document& doc) const {
   };
   // Occurrences of multi-word terms: a term occurrence inside a longer one
   // of the same section ("drug" in "drug trafficking") does not count again.
-  std::vector<Occurrence> phrases;
-  std::vector<Occurrence> kept;
+  std::vector<Occurrence>& phrases = s.phrases;
+  std::vector<Occurrence>& kept = s.kept;
   auto score_section = [&](const LanguageRules& lr, SectionResult& out) {
     if (explain && out.fired.is_null()) {
       out.fired = sdk::Json::array();
@@ -338,7 +530,8 @@ void TopicMatcher::annotate(sdk::Document& doc) const {
     for (const Combination& c : lr.rules) {
       const bool anchors_from_any = c.all_of.empty();
       const std::vector<TermRef>& anchor_terms = anchors_from_any ? c.any_of : c.all_of.front();
-      std::vector<Occurrence> anchors;
+      std::vector<Occurrence>& anchors = s.anchors;
+      anchors.clear();
       for (const auto& r : anchor_terms) {
         const auto& occ = s.occurrences[r.pattern];
         anchors.insert(anchors.end(), occ.begin(), occ.end());
@@ -358,7 +551,8 @@ void TopicMatcher::annotate(sdk::Document& doc) const {
         return false;
       };
       std::size_t fired = 0;
-      std::vector<std::pair<sdk::Offset, sdk::Offset>> spans;
+      auto& spans = s.spans;
+      spans.clear();
       for (const Occurrence& anchor : anchors) {
         Occurrence lo = anchor, hi = anchor;
         bool ok = true;
