@@ -28,10 +28,10 @@ std::size_t repair_utf8(std::string& text, std::size_t* first_bad_offset) {
   return replaced;
 }
 
-void normalize_input_text(sdk::Document& doc) {
+void normalize_input_text(sdk::Document& doc, bool known_valid_utf8) {
   if (doc.text.size() >= 3 && doc.text.compare(0, 3, "\xEF\xBB\xBF") == 0) doc.text.erase(0, 3);
   std::size_t first_bad = 0;
-  if (std::size_t n = repair_utf8(doc.text, &first_bad)) {
+  if (std::size_t n = known_valid_utf8 ? 0 : repair_utf8(doc.text, &first_bad)) {
     doc.warn("source", "invalid UTF-8: " + std::to_string(n) + " ill-formed sequence" + (n == 1 ? "" : "s") +
                            " replaced by U+FFFD (first at byte " + std::to_string(first_bad) + ")");
   }

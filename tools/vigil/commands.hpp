@@ -2,6 +2,7 @@
 // vigil/core/errors.hpp) and reports errors on stderr.
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -44,6 +45,10 @@ struct EvalTopicsOptions {
 int run_command(const RunCommandOptions& options, const GlobalOptions& global);
 int plugins_command(const PluginsCommandOptions& options, const GlobalOptions& global);
 int eval_topics_command(const EvalTopicsOptions& options, const GlobalOptions& global);
+
+// Prints "vigil: error: ..." on stderr and returns the exit code of the
+// error's kind: 2 configuration, 3 plugin, 4 anything else (I/O).
+int report_error(const std::exception& e);
 
 // A logger writing to stderr only (stdout may carry data).
 std::shared_ptr<spdlog::logger> make_logger(const std::string& level);

@@ -125,15 +125,8 @@ int eval_topics_command(const EvalTopicsOptions& opt, const GlobalOptions& globa
       std::fprintf(stderr, "vigil: warning: %llu record(s) failed and are not scored (see %s)\n",
                    static_cast<unsigned long long>(stats.failed), stats.dead_letters_path.c_str());
     records = read_output(output);
-  } catch (const ConfigError& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitUsage;
-  } catch (const PluginError& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitPluginLoad;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitRuntime;
+    return report_error(e);
   }
 
   std::set<std::string> labels;

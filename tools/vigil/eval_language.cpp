@@ -166,15 +166,8 @@ int eval_language_command(const std::string& gold_path, const std::string& pipel
                     sorted[i].second.first.c_str());
     }
     return kExitOk;
-  } catch (const ConfigError& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitUsage;
-  } catch (const PluginError& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitPluginLoad;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitRuntime;
+    return report_error(e);
   }
 }
 

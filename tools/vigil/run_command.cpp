@@ -54,22 +54,16 @@ int run_command(const RunCommandOptions& opt, const GlobalOptions& global) {
       std::fprintf(stderr, "vigil: %s\n", stats.summary().c_str());
       if (!to_stdout)
         for (const auto& sink : pipeline.sinks)
-          if (sink.params.has("path") && sink.params.get_path("path") != "-") std::fprintf(stderr, "vigil: wrote %s\n", sink.params.get_path("path").c_str());
+          if (sink.params.has("path") && sink.params.get_path("path") != "-")
+            std::fprintf(stderr, "vigil: wrote %s\n", sink.params.get_path("path").c_str());
       if (stats.failed)
         std::fprintf(stderr, "vigil: %llu failed document%s in %s\n", static_cast<unsigned long long>(stats.failed),
                      stats.failed == 1 ? "" : "s", stats.dead_letters_path.c_str());
       if (stats.stopped_by_fail_fast) std::fprintf(stderr, "vigil: stopped at the first failure (--fail-fast)\n");
     }
     return stats.failed ? kExitDocumentsFailed : kExitOk;
-  } catch (const ConfigError& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitUsage;
-  } catch (const PluginError& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitPluginLoad;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "vigil: error: %s\n", e.what());
-    return kExitRuntime;
+    return report_error(e);
   }
 }
 

@@ -155,7 +155,10 @@ class JsonlSource final : public sdk::Source {
       doc.warn("source", "invalid UTF-8 in input line: " + std::to_string(repaired) +
                              " ill-formed sequence(s) replaced by U+FFFD (first at byte " + std::to_string(first_bad) +
                              " of the line)");
-    if (!restored) normalize_input_text(doc);  // restored documents were normalised when first read
+    // The whole line was validated (and repaired) above and simdjson rejects
+    // ill-formed escapes, so the text is valid UTF-8. Restored documents were
+    // normalised when first read.
+    if (!restored) normalize_input_text(doc, true);
     return Status::document;
   }
 

@@ -15,8 +15,9 @@ namespace vigil::core {
 std::size_t repair_utf8(std::string& text, std::size_t* first_bad_offset = nullptr);
 
 // Strips a BOM, repairs UTF-8 and adds diagnostics (stage "source") to `doc`
-// for repaired or empty text. Operates on doc.text.
-void normalize_input_text(sdk::Document& doc);
+// for repaired or empty text. Operates on doc.text. A source that has already
+// validated (or repaired) the bytes says so and the UTF-8 pass is skipped.
+void normalize_input_text(sdk::Document& doc, bool known_valid_utf8 = false);
 
 // Sources refuse larger documents (offsets are 32-bit; ICU indexes with int32).
 inline constexpr std::size_t kMaxDocumentBytes = 0x7FFFFFFFu;  // 2 GiB - 1
