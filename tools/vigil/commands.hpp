@@ -2,6 +2,7 @@
 // vigil/core/errors.hpp) and reports errors on stderr.
 #pragma once
 
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <memory>
@@ -42,9 +43,36 @@ struct EvalTopicsOptions {
   bool show_errors = false;  // list every false positive and false negative
 };
 
+struct TrainNerOptions {
+  std::string language;
+  std::vector<std::string> train, dev;  // corpus files, optionally PATH#FROM-TO/PARTS
+  std::string out;
+  std::vector<std::string> gazetteers;
+  std::vector<std::string> types;  // empty: PER ORG LOC MISC
+  std::string format;              // empty: detect per file
+  bool repair_mac_cyrillic = false;
+  int epochs = 12;
+  int patience = 3;
+  std::uint64_t seed = 1;
+  long max_features = 800000;
+};
+
+struct EvalEntitiesOptions {
+  std::vector<std::string> gold;  // corpus files, optionally PATH#FROM-TO/PARTS
+  std::string language;
+  std::string pipeline;  // empty: langid, tokenize, ner with defaults (only the entity stage runs)
+  std::vector<std::string> overrides;
+  std::vector<std::string> types;  // empty: the types in the gold data
+  std::string format;
+  std::size_t group = 1;  // sentences per document
+  std::string errors;     // write sentences with errors here
+};
+
 int run_command(const RunCommandOptions& options, const GlobalOptions& global);
 int plugins_command(const PluginsCommandOptions& options, const GlobalOptions& global);
 int eval_topics_command(const EvalTopicsOptions& options, const GlobalOptions& global);
+int train_ner_command(const TrainNerOptions& options, const GlobalOptions& global);
+int eval_entities_command(const EvalEntitiesOptions& options, const GlobalOptions& global);
 
 // Prints "vigil: error: ..." on stderr and returns the exit code of the
 // error's kind: 2 configuration, 3 plugin, 4 anything else (I/O).

@@ -80,6 +80,47 @@ int main(int argc, char** argv) {
   eval_language_cmd->add_option("--top", eval_language.top, "Confusion pairs to list")->capture_default_str();
   eval_language_cmd->add_option("--errors", eval_language.errors, "Write misidentified records to this JSON-lines file");
 
+#ifdef VIGIL_HAVE_NER
+  EvalEntitiesOptions eval_entities;
+  CLI::App* eval_entities_cmd = eval_cmd->add_subcommand(
+      "entities", "Exact-span precision, recall and F1 of entities against CoNLL-style gold files (as conlleval)");
+  eval_entities_cmd->add_option("--gold", eval_entities.gold, "Gold file(s); PATH#FROM-TO/PARTS selects a part")
+      ->required();
+  eval_entities_cmd->add_option("--lang", eval_entities.language, "Language of the gold text")->required();
+  eval_entities_cmd->add_option("--pipeline", eval_entities.pipeline,
+                                "Pipeline file whose entity stage(s) run (default: vigil.ner with its defaults)");
+  eval_entities_cmd->add_option("--set", eval_entities.overrides,
+                                "Override a key: SECTION.KEY=VALUE, e.g. stage.ner.models.en=en.model");
+  eval_entities_cmd->add_option("--types", eval_entities.types, "Entity types scored (default: PER ORG LOC MISC)")
+      ->delimiter(',');
+  eval_entities_cmd->add_option("--format", eval_entities.format,
+                                "conll, germeval, hipe, europeana, newsfane, wikiann_prefixed (default: detect)");
+  eval_entities_cmd->add_option("--group", eval_entities.group, "Sentences per document")->capture_default_str();
+  eval_entities_cmd->add_option("--errors", eval_entities.errors, "Write the sentences with an error to this file");
+
+  TrainNerOptions train_ner;
+  CLI::App* train_cmd = app.add_subcommand("train", "Train a model");
+  train_cmd->require_subcommand(1);
+  CLI::App* train_ner_cmd = train_cmd->add_subcommand("ner", "Train a vigil.ner tagger from CoNLL-style files");
+  train_ner_cmd->add_option("--lang", train_ner.language, "Language of the model")->required();
+  train_ner_cmd->add_option("--train", train_ner.train, "Training file(s); PATH#FROM-TO/PARTS selects a part")
+      ->required();
+  train_ner_cmd->add_option("--dev", train_ner.dev, "Development file(s): scored every epoch, best epoch kept");
+  train_ner_cmd->add_option("--out", train_ner.out, "Model file to write")->required();
+  train_ner_cmd->add_option("--gazetteers", train_ner.gazetteers, "Gazetteer files or folders (features)");
+  train_ner_cmd->add_option("--types", train_ner.types, "Entity types learnt (others become O)")->delimiter(',');
+  train_ner_cmd->add_option("--format", train_ner.format, "Input format (default: detect per file)");
+  train_ner_cmd->add_flag("--repair-mac-cyrillic", train_ner.repair_mac_cyrillic,
+                          "Undo the Mac-Cyrillic mis-decoding of the German CoNLL-2003 training file");
+  train_ner_cmd->add_option("--epochs", train_ner.epochs, "Maximum epochs")->capture_default_str();
+  train_ner_cmd->add_option("--patience", train_ner.patience, "Stop after this many epochs without a better dev F1")
+      ->capture_default_str();
+  train_ner_cmd->add_option("--seed", train_ner.seed, "Random seed (sentence order)")->capture_default_str();
+  train_ner_cmd->add_option("--max-features", train_ner.max_features,
+                            "Keep this many feature rows (largest weights) in the model; 0: all")
+      ->capture_default_str();
+#endif
+
   app.add_subcommand("version", "Print the version of vigil and of its plugin API");
 
   try {
@@ -94,6 +135,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (app.got_subcommand("plugins")) return plugins_command(plugins, global);
+#ifdef VIGIL_HAVE_NER
+  if (train_cmd->got_subcommand(train_ner_cmd)) return train_ner_command(train_ner, global);
+  if (eval_cmd->got_subcommand(eval_entities_cmd)) return eval_entities_command(eval_entities, global);
+#endif
   if (eval_cmd->got_subcommand(eval_topics_cmd)) return eval_topics_command(eval_topics, global);
   if (eval_cmd->got_subcommand(eval_language_cmd))
     return eval_language_command(eval_language.gold, eval_language.pipeline, eval_language.overrides, global,

@@ -1,0 +1,241 @@
+#include "entity_resolution.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "labels.hpp"
+#include "word_forms.hpp"
+
+namespace vigil::ner {
+namespace {
+
+const std::unordered_set<std::string_view>& articles() {
+  static const std::unordered_set<std::string_view> set = {
+      "the", "la", "le", "les", "l'", "el", "los", "las", "die", "der", "des", "dem", "den", "het", "de", "al",
+      "\xD8\xA7\xD9\x84"};  // ال written apart
+  return set;
+}
+
+std::span<const std::string> words_of(const DocumentView& doc, const Mention& m) {
+  return doc.folded.subspan(m.first, m.last - m.first);
+}
+
+std::string surface(const DocumentView& doc, const Mention& m) {
+  return std::string(doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
+}
+
+// Entry of the mention's type among these names (preferring the document's
+// language, then language-neutral names); -1 if none.
+long pick_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names, std::uint8_t type) {
+  const std::uint16_t lang = Gazetteer::pack_lang(doc.language);
+  long best = -1;
+  int best_rank = 3;
+  for (const auto& n : names) {
+    if (doc.gazetteer->entry(n.entry).type != type) continue;
+    const int rank = n.lang == lang ? 0 : n.lang == 0 ? 1 : 2;
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = static_cast<long>(n.entry);
+    }
+  }
+  return best;
+}
+
+void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
+  if (doc.gazetteer == nullptr) return;
+  auto words = words_of(doc, m);
+  for (int attempt = 0; attempt < 2 && !words.empty(); ++attempt) {
+    const long e = pick_entry(doc, doc.gazetteer->find(words), m.type);
+    if (e >= 0) {
+      const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
+      m.canonical = entry.canonical;
+      m.id = entry.id;
+      m.from_gazetteer = true;
+      return;
+    }
+    if (words.size() < 2 || !articles().contains(words.front())) return;
+    words = words.subspan(1);
+  }
+}
+
+bool all_caps_acronym(std::string_view s) {
+  std::size_t letters = 0;
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != '.' && c != '-' && c != '&') return false;
+  }
+  return letters >= 2 && letters <= 10;
+}
+
+// True if the acronym's letters appear, in order, among the initials of the
+// long form's words (function words may be skipped: "DGSN" for "Direction
+// générale de la Sûreté nationale").
+bool initials_match(std::string_view acronym, std::span<const std::string> long_words) {
+  std::string letters;
+  for (char c : acronym)
+    if (c >= 'A' && c <= 'Z') letters.push_back(static_cast<char>(c - 'A' + 'a'));
+  std::size_t k = 0;
+  for (const auto& w : long_words) {
+    if (k < letters.size() && !w.empty() && w[0] == letters[k]) ++k;
+  }
+  return k == letters.size() && letters.size() >= 2;
+}
+
+std::string local_id(const Mention& m) {
+  std::string folded;
+  fold(m.canonical, folded);
+  for (char& c : folded)
+    if (c == ' ') c = '-';
+  return "local:" + std::string(kEntityTypes[m.type]) + "/" + folded;
+}
+
+void link(Mention& from, const Mention& to) {
+  from.canonical = to.canonical;
+  from.id = to.id;
+}
+
+void insert_sorted(std::vector<Mention>& mentions, Mention m) {
+  auto at = std::lower_bound(mentions.begin(), mentions.end(), m,
+                             [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  mentions.insert(at, std::move(m));
+}
+
+bool overlaps_any(const std::vector<Mention>& mentions, std::size_t first, std::size_t last) {
+  for (const auto& m : mentions)
+    if (m.first < last && first < m.last) return true;
+  return false;
+}
+
+void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
+  const std::size_t n = doc.pieces.size();
+  auto piece_text = [&](std::size_t i) {
+    return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
+  };
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    Mention long_form = mentions[k];
+    if (long_form.last - long_form.first < 2) continue;
+    // "Long Form ( ACR )"
+    const std::size_t open = long_form.last;
+    if (open + 2 >= n || piece_text(open) != "(" || piece_text(open + 2) != ")") continue;
+    const std::string_view acr = piece_text(open + 1);
+    if (!all_caps_acronym(acr)) continue;
+    const bool initials = initials_match(acr, words_of(doc, long_form));
+    auto existing = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first == open + 1; });
+    if (existing != mentions.end() && existing->last == open + 2) {
+      // Both tagged: one entity if the letters fit, or if either is known.
+      if (!initials && !existing->from_gazetteer && !long_form.from_gazetteer) continue;
+      if (existing->from_gazetteer && !long_form.from_gazetteer) {
+        link(mentions[k], *existing);
+        mentions[k].type = existing->type;
+      } else {
+        link(*existing, long_form);
+        existing->type = long_form.type;
+      }
+    } else if (existing == mentions.end() && initials) {
+      Mention m;
+      m.first = open + 1;
+      m.last = open + 2;
+      m.type = long_form.type;
+      m.score = long_form.score;
+      m.canonical = long_form.canonical;
+      m.id = long_form.id;
+      insert_sorted(mentions, std::move(m));
+    }
+  }
+}
+
+void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
+  // The distinct word sequences of the mentions, by first word.
+  std::map<std::string, std::vector<std::size_t>> by_first;
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    const auto& first_piece = doc.pieces[mentions[k].first];
+    const std::string_view w = doc.text.substr(first_piece.begin, first_piece.end - first_piece.begin);
+    // Only names that look like names: capitalised (Latin) or any other script.
+    if (w.empty() || (static_cast<unsigned char>(w[0]) < 0x80 && !starts_upper(w))) continue;
+    if (utf8_length(doc.folded[mentions[k].first]) < 2 && mentions[k].last - mentions[k].first == 1) continue;
+    by_first[doc.folded[mentions[k].first]].push_back(k);
+  }
+  std::vector<Mention> added;
+  for (std::size_t i = 0; i < doc.pieces.size(); ++i) {
+    auto it = by_first.find(doc.folded[i]);
+    if (it == by_first.end()) continue;
+    const std::string_view w = doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
+    if (static_cast<unsigned char>(w[0]) < 0x80 && !starts_upper(w)) continue;
+    const Mention* best = nullptr;
+    for (std::size_t k : it->second) {
+      const Mention& m = mentions[k];
+      const std::size_t len = m.last - m.first;
+      if (i + len > doc.pieces.size()) continue;
+      if (!std::equal(doc.folded.begin() + static_cast<std::ptrdiff_t>(m.first),
+                      doc.folded.begin() + static_cast<std::ptrdiff_t>(m.last),
+                      doc.folded.begin() + static_cast<std::ptrdiff_t>(i)))
+        continue;
+      if (best == nullptr || len > best->last - best->first) best = &m;
+    }
+    if (best == nullptr) continue;
+    const std::size_t len = best->last - best->first;
+    if (overlaps_any(mentions, i, i + len) || overlaps_any(added, i, i + len)) continue;
+    Mention copy = *best;
+    copy.first = i;
+    copy.last = i + len;
+    copy.score = best->score * 0.9f;
+    added.push_back(std::move(copy));
+    i += len - 1;
+  }
+  for (auto& m : added) insert_sorted(mentions, std::move(m));
+}
+
+void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
+  for (auto& m : mentions) {
+    if (m.from_gazetteer) continue;
+    const auto words = words_of(doc, m);
+    const Mention* full = nullptr;
+    for (const auto& other : mentions) {
+      if (other.type != static_cast<std::uint8_t>(*type_index("PER"))) continue;
+      const auto other_words = words_of(doc, other);
+      if (other_words.size() <= words.size()) continue;
+      // The shorter name is the end (surname) or the start (given name + surname
+      // with the rest dropped is rare; surname alone is the news convention).
+      if (!std::equal(words.begin(), words.end(), other_words.end() - static_cast<std::ptrdiff_t>(words.size())))
+        continue;
+      if (full == nullptr || other.last - other.first > full->last - full->first) full = &other;
+    }
+    if (full == nullptr) continue;
+    m.type = full->type;
+    m.canonical = full->canonical.empty() ? surface(doc, *full) : full->canonical;
+    m.id = full->id;
+  }
+}
+
+}  // namespace
+
+void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
+  for (auto& m : mentions) resolve_by_gazetteer(doc, m);
+  link_acronyms(doc, mentions);
+  tag_repeats(doc, mentions);
+  link_people(doc, mentions);
+  // Canonical names for the rest; local ids for names linked within the document.
+  std::map<std::pair<std::uint8_t, std::string>, std::size_t> uses;
+  for (auto& m : mentions) {
+    if (m.canonical.empty()) {
+      std::string s = surface(doc, m);
+      std::replace(s.begin(), s.end(), '\n', ' ');
+      m.canonical = std::move(s);
+    }
+    ++uses[{m.type, m.canonical}];
+  }
+  for (auto& m : mentions)
+    if (m.id.empty() && uses[{m.type, m.canonical}] > 1 && m.canonical != surface(doc, m)) m.id = local_id(m);
+  // Every mention sharing that canonical name then gets the same local id.
+  std::map<std::pair<std::uint8_t, std::string>, std::string> ids;
+  for (const auto& m : mentions)
+    if (!m.id.empty()) ids.emplace(std::pair{m.type, m.canonical}, m.id);
+  for (auto& m : mentions)
+    if (m.id.empty()) {
+      auto it = ids.find({m.type, m.canonical});
+      if (it != ids.end()) m.id = it->second;
+    }
+}
+
+}  // namespace vigil::ner

@@ -1,0 +1,48 @@
+// Document-level resolution of the tagger's mentions:
+//
+// 1. gazetteer: a mention whose words are a known name of its type gets
+//    that entry's canonical name and id (a leading article is ignored:
+//    "la DGSN", "the Guardia Civil");
+// 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
+//    (an untagged acronym in the brackets becomes a mention of the long
+//    form's type);
+// 3. repeats: a later, untagged occurrence of a mention's exact words
+//    becomes a mention too (one entity, tagged consistently);
+// 4. people: "Hammouchi" after (or before) "Abdellatif Hammouchi" points to
+//    the full name, and takes the PER type if the tagger said otherwise;
+// 5. ids: mentions linked by 2 or 4 without a gazetteer id share a local id
+//    "local:<type>/<canonical folded>"; every mention has a canonical name
+//    (the surface text when nothing better is known).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer.hpp"
+#include "sub_tokens.hpp"
+
+namespace vigil::ner {
+
+struct Mention {
+  std::size_t first = 0, last = 0;  // sub-token indices, half-open
+  std::uint8_t type = 0;
+  float score = 1.0f;
+  std::string canonical;
+  std::string id;
+  bool from_gazetteer = false;  // canonical/id came from a gazetteer entry
+};
+
+struct DocumentView {
+  std::string_view text;
+  std::span<const SubToken> pieces;
+  std::span<const std::string> folded;  // fold() of each piece
+  std::string_view language;
+  const Gazetteer* gazetteer = nullptr;
+};
+
+// Resolves in place; mentions stay sorted by position and never overlap.
+void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions);
+
+}  // namespace vigil::ner

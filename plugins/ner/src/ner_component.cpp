@@ -1,0 +1,218 @@
+#include "ner_component.hpp"
+
+#include <dlfcn.h>
+#include <spdlog/logger.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "entity_resolution.hpp"
+#include "gazetteer.hpp"
+#include "ner_model.hpp"
+#include "sub_tokens.hpp"
+#include "tagger.hpp"
+#include "word_forms.hpp"
+
+namespace vigil::ner {
+namespace {
+
+std::filesystem::path share_dir() {
+  static const char anchor = 0;
+  Dl_info info{};
+  if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr)
+    throw ModelError("vigil.ner: cannot locate the plugin file to find its models; set `models` and `gazetteers`");
+  std::error_code ec;
+  std::filesystem::path so = std::filesystem::canonical(info.dli_fname, ec);
+  if (ec) so = info.dli_fname;
+  return (so.parent_path() / ".." / ".." / ".." / "share" / "vigil").lexically_normal();
+}
+
+struct Options {
+  std::map<std::string, std::shared_ptr<const NerModel>> models;
+  std::shared_ptr<const Gazetteer> gazetteer;
+  bool arabic_clitics = true;
+  bool resolve = true;
+  double min_score = 0.0;
+};
+
+// Per-thread scratch space.
+struct Scratch {
+  Tagger tagger;
+  std::vector<SubToken> pieces;
+  std::vector<std::string> folded;
+  std::vector<std::string_view> words;
+  std::vector<Label> labels;
+  std::vector<float> confidence;
+  std::vector<Mention> mentions;
+};
+
+class NerAnnotator final : public sdk::Annotator {
+ public:
+  explicit NerAnnotator(Options options) : options_(std::move(options)) {}
+
+  void annotate(sdk::Document& doc) override {
+    const std::string& lang = doc.language.code;
+    auto it = options_.models.find(lang);
+    if (it == options_.models.end()) {
+      if (!lang.empty() && lang != "und")
+        doc.diagnose(sdk::Diagnostic::Level::info, kComponentName, "no entity model for language \"" + lang + "\"");
+      return;
+    }
+    thread_local Scratch scratch;
+    Scratch& s = scratch;
+    const NerModel& model = *it->second;
+    const Gazetteer* gazetteer = options_.gazetteer.get();
+    const std::string_view text = doc.text;
+
+    // Sub-tokens of the whole document, with sentence boundaries.
+    s.pieces.clear();
+    std::vector<std::size_t> sentence_start;  // piece index where each sentence starts
+    std::size_t t = 0;
+    auto add_tokens_until = [&](sdk::Offset end) {
+      for (; t < doc.tokens.size() && doc.tokens[t].begin < end; ++t) {
+        const auto& tok = doc.tokens[t];
+        if (options_.arabic_clitics || (static_cast<unsigned char>(text[tok.begin]) != 0xD8 &&
+                                        static_cast<unsigned char>(text[tok.begin]) != 0xD9))
+          split_token(text, tok.begin, tok.end, gazetteer, s.pieces);
+        else
+          s.pieces.push_back({tok.begin, tok.end});
+      }
+    };
+    for (const auto& sentence : doc.sentences) {
+      sentence_start.push_back(s.pieces.size());
+      add_tokens_until(sentence.end);
+    }
+    if (doc.sentences.empty() || t < doc.tokens.size()) {
+      sentence_start.push_back(s.pieces.size());
+      add_tokens_until(static_cast<sdk::Offset>(text.size() + 1));
+    }
+    sentence_start.push_back(s.pieces.size());
+
+    s.folded.resize(s.pieces.size());
+    for (std::size_t i = 0; i < s.pieces.size(); ++i)
+      fold(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin), s.folded[i]);
+
+    s.mentions.clear();
+    FeatureContext context{gazetteer, nullptr, lang};
+    for (std::size_t k = 0; k + 1 < sentence_start.size(); ++k) {
+      const std::size_t first = sentence_start[k], last = sentence_start[k + 1];
+      if (first == last) continue;
+      s.words.clear();
+      for (std::size_t i = first; i < last; ++i)
+        s.words.push_back(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin));
+      s.tagger.tag(model, s.words, context, s.labels, s.confidence);
+      for (const auto& span : label_spans(s.labels)) {
+        float score = 0;
+        for (std::size_t i = span.begin; i < span.end; ++i) score += s.confidence[i];
+        Mention m;
+        m.first = first + span.begin;
+        m.last = first + span.end;
+        m.type = static_cast<std::uint8_t>(span.type);
+        m.score = score / static_cast<float>(span.end - span.begin);
+        s.mentions.push_back(std::move(m));
+      }
+    }
+    if (options_.resolve) {
+      DocumentView view{text, s.pieces, s.folded, lang, gazetteer};
+      resolve_mentions(view, s.mentions);
+    } else {
+      for (auto& m : s.mentions)
+        m.canonical = std::string(text.substr(s.pieces[m.first].begin, s.pieces[m.last - 1].end - s.pieces[m.first].begin));
+    }
+    for (const auto& m : s.mentions) {
+      if (m.score < options_.min_score) continue;
+      sdk::Entity e;
+      e.begin = s.pieces[m.first].begin;
+      e.end = s.pieces[m.last - 1].end;
+      e.label = std::string(kEntityTypes[m.type]);
+      e.score = std::round(static_cast<double>(m.score) * 1000.0) / 1000.0;
+      e.canonical = m.canonical;
+      e.id = m.id;
+      e.component = kComponentName;
+      doc.entities.push_back(std::move(e));
+    }
+  }
+
+ private:
+  Options options_;
+};
+
+std::vector<std::filesystem::path> resolve_paths(const std::vector<std::string>& paths, const std::string& config_dir) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& p : paths) {
+    std::filesystem::path path(p);
+    out.push_back(path.is_relative() && !config_dir.empty() ? std::filesystem::path(config_dir) / path : path);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::filesystem::path default_model_dir() { return share_dir() / "ner"; }
+std::filesystem::path default_gazetteer_dir() { return share_dir() / "config" / "gazetteers"; }
+
+sdk::ComponentSpec ner_component_spec() {
+  using sdk::ParamSpec;
+  sdk::ComponentSpec spec{kComponentName,
+                          "Named entities (PER, ORG, LOC, MISC): averaged-perceptron tagger per language, gazetteers, "
+                          "canonical names and ids, acronym and alias resolution"};
+  spec.params = {
+      ParamSpec::path_map("models", {},
+                          "language code → model file (`vigil train ner`); languages not listed use the shipped "
+                          "model in <plugin dir>/../../../share/vigil/ner/<lang>.model when there is one"),
+      ParamSpec::string_list("languages", {},
+                             "tag only documents in these languages; empty: every language that has a model"),
+      ParamSpec::string_list("gazetteers", {},
+                             "gazetteer files (TSV) or folders of *.tsv; relative paths resolve against the pipeline "
+                             "file's folder; empty: the shipped config/gazetteers"),
+      ParamSpec::boolean("arabic_clitics", true,
+                         "split Arabic proclitics (و ف ب ل ك before ال, or before a known name) off tokens, so that "
+                         "\"والمغرب\" yields the entity المغرب"),
+      ParamSpec::boolean("resolve", true,
+                         "document-level resolution: gazetteer canonical names and ids, acronyms, repeated and "
+                         "shortened names (\"Hammouchi\" → \"Abdellatif Hammouchi\")"),
+      ParamSpec::floating("min_score", 0.0, "drop entities whose confidence is below this").range(0.0, 1.0),
+  };
+  spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
+  spec.assigns_layers = {sdk::layer::entities};
+  spec.thread_safe = true;  // models and gazetteers are read-only; scratch space is per thread
+  return spec;
+}
+
+std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& context) {
+  Options o;
+  o.arabic_clitics = context.params.get_bool("arabic_clitics");
+  o.resolve = context.params.get_bool("resolve");
+  o.min_score = context.params.get_float("min_score");
+  const auto languages = context.params.get_list("languages");
+  auto wanted = [&](const std::string& lang) {
+    return languages.empty() || std::find(languages.begin(), languages.end(), lang) != languages.end();
+  };
+  std::map<std::string, std::filesystem::path> files;
+  for (const char* lang : kShippedLanguages) {
+    if (!wanted(lang)) continue;
+    auto path = default_model_dir() / (std::string(lang) + ".model");
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) files[lang] = path;
+  }
+  for (const auto& [lang, path] : context.params.get_map("models"))
+    if (wanted(lang)) files[lang] = path;
+  for (const auto& [lang, path] : files) o.models[lang] = NerModel::shared(path);
+  for (const auto& lang : languages)
+    if (!o.models.contains(lang))
+      throw ModelError("vigil.ner: no model for language \"" + lang + "\" (set models." + lang + ")");
+
+  auto gazetteer_paths = resolve_paths(context.params.get_list("gazetteers"), context.config_dir);
+  if (gazetteer_paths.empty()) {
+    std::error_code ec;
+    if (std::filesystem::exists(default_gazetteer_dir(), ec)) gazetteer_paths.push_back(default_gazetteer_dir());
+  }
+  if (!gazetteer_paths.empty()) o.gazetteer = Gazetteer::shared(gazetteer_paths);
+  if (context.logger)
+    context.logger->debug("{}: {} model(s), {} gazetteer name(s)", context.instance, o.models.size(),
+                          o.gazetteer ? o.gazetteer->name_count() : 0);
+  return std::make_unique<NerAnnotator>(std::move(o));
+}
+
+}  // namespace vigil::ner

@@ -1,0 +1,83 @@
+#include "sub_tokens.hpp"
+
+#include <array>
+#include <string>
+
+#include "word_forms.hpp"
+
+namespace vigil::ner {
+namespace {
+
+// UTF-8 of the Arabic letters involved (each two bytes).
+constexpr std::string_view kWaw = "\xD9\x88";     // و
+constexpr std::string_view kFa = "\xD9\x81";      // ف
+constexpr std::string_view kBa = "\xD8\xA8";      // ب
+constexpr std::string_view kLam = "\xD9\x84";     // ل
+constexpr std::string_view kKaf = "\xD9\x83";     // ك
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Letters left after `prefix_bytes` bytes of Arabic (2-byte) letters.
+std::size_t letters_after(std::string_view word, std::size_t prefix_bytes) {
+  return utf8_length(word.substr(prefix_bytes));
+}
+
+bool known_name(const Gazetteer* gazetteer, std::string_view rest) {
+  if (gazetteer == nullptr) return false;
+  std::string folded;
+  fold(rest, folded);
+  std::array<std::string, 1> key{folded};
+  return !gazetteer->find(key).empty();
+}
+
+// Bytes of proclitics to split off an Arabic word (0: none).
+std::size_t proclitic_bytes(std::string_view word, const Gazetteer* gazetteer) {
+  std::size_t at = 0;
+  if (starts_with(word, kWaw) || starts_with(word, kFa)) at = 2;
+  std::string_view rest = word.substr(at);
+  std::size_t prep = 0;
+  if (starts_with(rest, kBa) || starts_with(rest, kKaf) || starts_with(rest, kLam)) prep = 2;
+  // Clitic(s) + article + at least two letters of stem.
+  if (starts_with(rest.substr(prep), kArticle) && letters_after(rest, prep + kArticle.size()) >= 2) return at + prep;
+  // Without the article: only when the remainder is a known name (and the
+  // whole word is not).
+  if (at + prep > 0 && letters_after(word, at + prep) >= 3 && !known_name(gazetteer, word) &&
+      known_name(gazetteer, word.substr(at + prep)))
+    return at + prep;
+  if (at > 0 && prep > 0 && letters_after(word, at) >= 3 && !known_name(gazetteer, word) &&
+      known_name(gazetteer, word.substr(at)))
+    return at;  // "وبوش": و + بوش
+  return 0;
+}
+
+bool is_arabic_letter_start(std::string_view word) {
+  return word.size() >= 2 && (static_cast<unsigned char>(word[0]) == 0xD8 || static_cast<unsigned char>(word[0]) == 0xD9);
+}
+
+}  // namespace
+
+void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, const Gazetteer* gazetteer,
+                 std::vector<SubToken>& out) {
+  const std::string_view word = text.substr(begin, end - begin);
+  if (is_arabic_letter_start(word)) {
+    const std::size_t clitics = proclitic_bytes(word, gazetteer);
+    // Each proclitic is its own unit, as in the training data.
+    for (std::size_t k = 0; k < clitics; k += 2)
+      out.push_back({static_cast<sdk::Offset>(begin + k), static_cast<sdk::Offset>(begin + k + 2)});
+    out.push_back({static_cast<sdk::Offset>(begin + clitics), end});
+    return;
+  }
+  // Possessive 's / ’s after at least one letter.
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) {
+      const auto cut = static_cast<sdk::Offset>(end - suffix.size());
+      out.push_back({begin, cut});
+      out.push_back({cut, end});
+      return;
+    }
+  }
+  out.push_back({begin, end});
+}
+
+}  // namespace vigil::ner

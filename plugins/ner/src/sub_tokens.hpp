@@ -1,0 +1,31 @@
+// The units the tagger labels: the host's tokens, with two splits that the
+// training data makes and a general-purpose tokenizer does not.
+//
+// - English possessive: "Spain’s" → "Spain" + "’s" (as in CoNLL).
+// - Arabic proclitics: و ف (and, so), ب ل ك (with/in, for, like) before the
+//   article ال are split off, so "والمغرب" yields "و" + "المغرب" and the entity
+//   is the country alone, with exact offsets. Before a word without the
+//   article, a proclitic is split only when the rest is a known name in the
+//   gazetteer ("وواشنطن" → "و" + "واشنطن"), since many words begin with
+//   these letters ("وزير", minister). Training data (NewsFANE) separates
+//   these clitics the same way.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "gazetteer.hpp"
+#include "vigil/sdk/document.hpp"
+
+namespace vigil::ner {
+
+struct SubToken {
+  sdk::Offset begin = 0;
+  sdk::Offset end = 0;
+};
+
+// Appends the sub-tokens of the text span [begin, end) to `out`.
+void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, const Gazetteer* gazetteer,
+                 std::vector<SubToken>& out);
+
+}  // namespace vigil::ner

@@ -1,0 +1,177 @@
+// `vigil eval entities`: conlleval-style scoring of the entity stage on
+// CoNLL-style gold files.
+//
+// The gold tokens are joined by single spaces into the document text and
+// handed to the stage as its tokens and sentences, with the language given by
+// --lang (so the score is the tagger's, not the tokenizer's or the language
+// identifier's). Only the pipeline's stages that assign `entities` run.
+// Predicted entities are mapped back to gold tokens (a token inside an entity
+// span gets its label; the first such token B-) and scored as conlleval does.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <span>
+
+#include "chunk_score.hpp"
+#include "commands.hpp"
+#include "corpus_reader.hpp"
+#include "vigil/core/component_catalog.hpp"
+#include "vigil/core/errors.hpp"
+#include "vigil/core/pipeline_check.hpp"
+#include "vigil/core/pipeline_config.hpp"
+
+namespace vigil::cli {
+namespace {
+
+using namespace vigil::core;
+namespace fs = std::filesystem;
+
+// langid → tokenize → ner (named "ner", so --set stage.ner.KEY=VALUE works);
+// only the entity stage runs, the others make the pipeline valid.
+PipelineConfig default_config() {
+  PipelineConfig config;
+  config.file = "<vigil eval entities>";
+  config.dir = fs::current_path();
+  for (const auto& [use, name] : {std::pair{"vigil.langid", "langid"}, std::pair{"vigil.tokenize", "tokenize"},
+                                  std::pair{"vigil.ner", "ner"}}) {
+    ComponentConfig stage;
+    stage.use = use;
+    stage.name = name;
+    stage.section = std::string("stage.") + name;
+    stage.table.insert("use", use);
+    stage.table.insert("name", name);
+    stage.base_dir = config.dir;
+    config.stages.push_back(std::move(stage));
+  }
+  return config;
+}
+
+struct GoldDocument {
+  sdk::Document doc;
+  std::vector<std::vector<std::string>> gold;  // tags per sentence
+};
+
+GoldDocument make_document(std::span<const ner::LabeledSentence> sentences, const std::string& lang, std::size_t n) {
+  GoldDocument g;
+  g.doc.id = "gold:" + std::to_string(n);
+  g.doc.language.code = lang;
+  g.doc.language.source = "input";
+  g.doc.language.confidence = 1.0;
+  g.doc.language.reliable = true;
+  for (const auto& s : sentences) {
+    if (!g.doc.text.empty()) g.doc.text.push_back('\n');
+    const auto begin = static_cast<sdk::Offset>(g.doc.text.size());
+    std::vector<std::string> tags;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (i > 0) g.doc.text.push_back(' ');
+      const auto start = static_cast<sdk::Offset>(g.doc.text.size());
+      g.doc.text += s[i].form;
+      g.doc.tokens.push_back({start, static_cast<sdk::Offset>(g.doc.text.size()), sdk::TokenKind::word});
+      tags.push_back(s[i].tag);
+    }
+    g.doc.sentences.push_back({begin, static_cast<sdk::Offset>(g.doc.text.size())});
+    g.gold.push_back(std::move(tags));
+  }
+  return g;
+}
+
+// Predicted tags per gold token from the document's entities.
+std::vector<std::string> predicted_tags(const sdk::Document& doc, std::size_t first_token, std::size_t count,
+                                        const std::vector<std::string>& types) {
+  std::vector<std::string> tags(count, "O");
+  for (const auto& e : doc.entities) {
+    if (!types.empty() && std::find(types.begin(), types.end(), e.label) == types.end()) continue;
+    bool first = true;
+    for (std::size_t i = 0; i < count; ++i) {
+      const auto& t = doc.tokens[first_token + i];
+      if (t.end <= e.begin || t.begin >= e.end) continue;
+      tags[i] = (first ? "B-" : "I-") + e.label;
+      first = false;
+    }
+  }
+  return tags;
+}
+
+}  // namespace
+
+int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& global) {
+  auto logger = make_logger(global.log_level);
+  try {
+    ner::ReadOptions read;
+    if (!opt.format.empty()) {
+      auto f = ner::parse_format_name(opt.format);
+      if (!f) throw ConfigError("--format: unknown format \"" + opt.format + "\"");
+      read.format = *f;
+    }
+    if (!opt.types.empty()) read.types = opt.types;
+    std::vector<ner::LabeledSentence> sentences;
+    for (const auto& text : opt.gold) {
+      const auto spec = ner::parse_corpus_spec(text);
+      ner::ReadOptions options = read;
+      options.part_from = spec.part_from;
+      options.part_to = spec.part_to;
+      options.parts = spec.parts;
+      if (!fs::is_regular_file(spec.path)) throw ConfigError("--gold: no such file: " + spec.path.string());
+      auto part = ner::read_corpus(spec.path, options);
+      sentences.insert(sentences.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    if (sentences.empty()) throw ConfigError("--gold: no sentence read");
+
+    PipelineConfig config = opt.pipeline.empty() ? default_config() : load_pipeline_config(opt.pipeline);
+    replace_source(config, "-");
+    replace_sinks(config, "-");
+    for (const auto& assignment : opt.overrides) apply_override(config, assignment);
+    ComponentCatalog catalog;
+    CheckedPipeline pipeline = check_pipeline(config, catalog, global.plugin_path);
+    std::vector<std::unique_ptr<sdk::Annotator>> stages;
+    for (const auto& c : pipeline.stages) {
+      const auto& assigns = c.entry->spec.assigns_layers;
+      if (std::find(assigns.begin(), assigns.end(), sdk::layer::entities) == assigns.end()) continue;
+      sdk::CreateContext ctx{c.params, logger, c.name, c.config_dir};
+      try {
+        stages.push_back(c.entry->annotator_factory(ctx));
+      } catch (const std::exception& e) {
+        throw PluginError(c.where + ": [" + c.section + "] " + c.use + ": could not be created: " + e.what());
+      }
+    }
+    if (stages.empty()) throw ConfigError(pipeline.file.string() + ": no stage assigns `entities`");
+
+    std::ofstream errors;
+    if (!opt.errors.empty()) {
+      errors.open(opt.errors, std::ios::trunc);
+      if (!errors) throw ConfigError(opt.errors + ": cannot write the errors file");
+    }
+    ner::ChunkScore score;
+    const std::size_t group = std::max<std::size_t>(opt.group, 1);
+    std::size_t tokens = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t at = 0, n = 0; at < sentences.size(); at += group, ++n) {
+      const std::size_t count = std::min(group, sentences.size() - at);
+      GoldDocument g = make_document(std::span(sentences).subspan(at, count), opt.language, n);
+      for (auto& s : stages) s->annotate(g.doc);
+      std::size_t first_token = 0;
+      for (std::size_t k = 0; k < g.gold.size(); ++k) {
+        const auto predicted = predicted_tags(g.doc, first_token, g.gold[k].size(), read.types);
+        ner::add_sentence(score, g.gold[k], predicted);
+        if (errors && predicted != g.gold[k]) {
+          for (std::size_t i = 0; i < g.gold[k].size(); ++i)
+            errors << sentences[at + k][i].form << '\t' << g.gold[k][i] << '\t' << predicted[i] << '\n';
+          errors << '\n';
+        }
+        first_token += g.gold[k].size();
+        tokens += g.gold[k].size();
+      }
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("vigil eval entities: %zu sentences, %zu tokens, language %s\n", sentences.size(), tokens,
+                opt.language.c_str());
+    std::printf("%s", ner::format_score(score).c_str());
+    std::printf("speed: %.0f tokens/s (entity stage, 1 thread)\n", seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0);
+  } catch (const std::exception& e) {
+    return report_error(e);
+  }
+  return 0;
+}
+
+}  // namespace vigil::cli

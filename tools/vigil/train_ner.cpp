@@ -1,0 +1,154 @@
+// `vigil train ner`: trains a vigil.ner model from CoNLL-style files.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "corpus_reader.hpp"
+#include "gazetteer.hpp"
+#include "labels.hpp"
+#include "ner_model.hpp"
+#include "perceptron_trainer.hpp"
+#include "sub_tokens.hpp"
+#include "vigil/core/errors.hpp"
+
+namespace vigil::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace vigil::ner;
+
+struct LoadedCorpus {
+  std::vector<TrainingSentence> sentences;
+  nlohmann::json card = nlohmann::json::array();
+};
+
+// Splits tokens the way the tagger will see them at run time (sub_tokens.hpp):
+// a split-off clitic or possessive is O; the rest keeps the token's label.
+TrainingSentence to_training(const LabeledSentence& sentence, const Gazetteer* gazetteer, const std::string& where) {
+  TrainingSentence out;
+  std::vector<SubToken> pieces;
+  for (const auto& token : sentence) {
+    auto label = parse_label(token.tag);
+    if (!label) throw core::ConfigError(where + ": tag \"" + token.tag + "\" is not O or B-/I- of PER ORG LOC MISC");
+    pieces.clear();
+    split_token(token.form, 0, static_cast<sdk::Offset>(token.form.size()), gazetteer, pieces);
+    // The longest piece holds the name (the stem after clitics, the word
+    // before a possessive); split-off pieces are O, or I- inside a name.
+    std::size_t name_piece = 0;
+    for (std::size_t k = 1; k < pieces.size(); ++k)
+      if (pieces[k].end - pieces[k].begin > pieces[name_piece].end - pieces[name_piece].begin) name_piece = k;
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+      out.words.push_back(token.form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
+      Label l = *label;
+      if (k < name_piece && is_begin(l)) l = kOutside;  // clitic before a name
+      if (k > name_piece) l = is_inside(l) || is_begin(l) ? inside_label(type_of(l)) : kOutside;
+      out.labels.push_back(l);
+    }
+  }
+  return out;
+}
+
+LoadedCorpus load(const std::vector<std::string>& specs, const ReadOptions& base, const Gazetteer* gazetteer) {
+  LoadedCorpus out;
+  for (const auto& text : specs) {
+    const CorpusSpec spec = parse_corpus_spec(text);
+    ReadOptions options = base;
+    options.part_from = spec.part_from;
+    options.part_to = spec.part_to;
+    options.parts = spec.parts;
+    const auto sentences = read_corpus(spec.path, options);
+    std::size_t tokens = 0, entities = 0;
+    for (const auto& s : sentences) {
+      out.sentences.push_back(to_training(s, gazetteer, spec.path.string()));
+      tokens += s.size();
+      for (const auto& t : s) entities += t.tag.starts_with("B-");
+    }
+    out.card.push_back({{"file", spec.path.filename().string()}, {"spec", fs::path(text).filename().string()},
+                        {"sentences", sentences.size()}, {"tokens", tokens}, {"entities", entities}});
+    std::printf("read %s: %zu sentences, %zu tokens, %zu entities\n", text.c_str(), sentences.size(), tokens, entities);
+  }
+  return out;
+}
+
+nlohmann::json score_json(const ChunkScore& score) {
+  nlohmann::json j = {{"precision", score.overall.precision()},
+                      {"recall", score.overall.recall()},
+                      {"f1", score.overall.f1()},
+                      {"types", nlohmann::json::object()}};
+  for (const auto& [type, c] : score.by_type)
+    j["types"][type] = {{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()}, {"gold", c.gold}};
+  return j;
+}
+
+}  // namespace
+
+int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*/) {
+  try {
+    if (opt.language.empty()) throw core::ConfigError("--lang is required");
+    ReadOptions read;
+    if (!opt.format.empty()) {
+      auto f = parse_format_name(opt.format);
+      if (!f) throw core::ConfigError("--format: unknown format \"" + opt.format + "\"");
+      read.format = *f;
+    }
+    if (!opt.types.empty()) read.types = opt.types;
+    read.repair_mac_cyrillic = opt.repair_mac_cyrillic;
+
+    std::shared_ptr<const Gazetteer> gazetteer;
+    std::vector<fs::path> gazetteer_paths(opt.gazetteers.begin(), opt.gazetteers.end());
+    if (!gazetteer_paths.empty()) gazetteer = Gazetteer::load(gazetteer_paths);
+
+    LoadedCorpus train = load(opt.train, read, gazetteer.get());
+    ReadOptions dev_read = read;
+    dev_read.repair_mac_cyrillic = false;
+    LoadedCorpus dev = load(opt.dev, dev_read, gazetteer.get());
+    if (train.sentences.empty()) throw core::ConfigError("--train: no sentences read");
+
+    TrainerOptions options;
+    options.epochs = static_cast<std::size_t>(opt.epochs);
+    options.patience = static_cast<std::size_t>(opt.patience);
+    options.seed = opt.seed;
+    options.language = opt.language;
+    options.gazetteer = gazetteer.get();
+    const auto start = std::chrono::steady_clock::now();
+    std::printf("%5s %8s %8s %8s %8s %8s\n", "epoch", "errors", "seconds", "dev P", "dev R", "dev F1");
+    TrainedWeights trained = train_perceptron(train.sentences, dev.sentences, options, [](const EpochReport& r) {
+      std::printf("%5zu %8zu %8.1f %8.2f %8.2f %8.2f%s\n", r.epoch, r.sentence_errors, r.seconds,
+                  100 * r.dev.overall.precision(), 100 * r.dev.overall.recall(), 100 * r.dev.overall.f1(),
+                  r.best ? "  *" : "");
+      std::fflush(stdout);
+    });
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    nlohmann::json card = {
+        {"language", opt.language},
+        {"tagger", "averaged perceptron, BIO, first-order Viterbi"},
+        {"train", train.card},
+        {"dev", dev.card},
+        {"types", read.types},
+        {"seed", opt.seed},
+        {"epochs", opt.epochs},
+        {"best_epoch", trained.best_epoch},
+        {"features_seen", trained.features_seen},
+        {"max_features", opt.max_features},
+        {"gazetteer_names", gazetteer ? gazetteer->name_count() : 0},
+        {"gazetteer_fingerprint", gazetteer ? gazetteer->fingerprint() : 0},
+        {"vigil_version", VIGIL_VERSION},
+    };
+    if (!dev.sentences.empty()) card["dev_scores"] = score_json(trained.best_dev);
+    trained.contents.metadata_json = card.dump();
+    const std::size_t kept = write_model(opt.out, trained.contents, static_cast<std::size_t>(opt.max_features));
+    std::printf("\nbest epoch %zu", trained.best_epoch);
+    if (!dev.sentences.empty()) std::printf(", dev F1 %.2f", 100 * trained.best_dev.overall.f1());
+    std::printf("; %zu of %zu features kept; %s written (%.1f MB) in %.0f s\n", kept, trained.features_seen,
+                opt.out.c_str(), static_cast<double>(fs::file_size(opt.out)) / 1e6, seconds);
+    if (!dev.sentences.empty()) std::printf("\n%s", format_score(trained.best_dev).c_str());
+  } catch (const std::exception& e) {
+    return report_error(e);
+  }
+  return 0;
+}
+
+}  // namespace vigil::cli
