@@ -48,6 +48,7 @@ struct TrainNerOptions {
   std::vector<std::string> train, dev;  // corpus files, optionally PATH#FROM-TO/PARTS
   std::string out;
   std::vector<std::string> gazetteers;
+  std::string clusters;            // word cluster paths (tools/ner-clusters)
   std::vector<std::string> types;  // empty: PER ORG LOC MISC
   std::string format;              // empty: detect per file
   bool repair_mac_cyrillic = false;

@@ -108,6 +108,8 @@ int main(int argc, char** argv) {
   train_ner_cmd->add_option("--dev", train_ner.dev, "Development file(s): scored every epoch, best epoch kept");
   train_ner_cmd->add_option("--out", train_ner.out, "Model file to write")->required();
   train_ner_cmd->add_option("--gazetteers", train_ner.gazetteers, "Gazetteer files or folders (features)");
+  train_ner_cmd->add_option("--clusters", train_ner.clusters,
+                            "Word cluster paths (vigil-ner-clusters), stored in the model");
   train_ner_cmd->add_option("--types", train_ner.types, "Entity types learnt (others become O)")->delimiter(',');
   train_ner_cmd->add_option("--format", train_ner.format, "Input format (default: detect per file)");
   train_ner_cmd->add_flag("--repair-mac-cyrillic", train_ner.repair_mac_cyrillic,

@@ -100,6 +100,12 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
     std::vector<fs::path> gazetteer_paths(opt.gazetteers.begin(), opt.gazetteers.end());
     if (!gazetteer_paths.empty()) gazetteer = Gazetteer::load(gazetteer_paths);
 
+    WordClusters clusters;
+    if (!opt.clusters.empty()) {
+      clusters = WordClusters::read_paths(opt.clusters);
+      std::printf("clusters: %zu words from %s\n", clusters.size(), opt.clusters.c_str());
+    }
+
     LoadedCorpus train = load(opt.train, read, gazetteer.get());
     ReadOptions dev_read = read;
     dev_read.repair_mac_cyrillic = false;
@@ -112,6 +118,7 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
     options.seed = opt.seed;
     options.language = opt.language;
     options.gazetteer = gazetteer.get();
+    options.clusters = clusters.empty() ? nullptr : &clusters;
     const auto start = std::chrono::steady_clock::now();
     std::printf("%5s %8s %8s %8s %8s %8s\n", "epoch", "errors", "seconds", "dev P", "dev R", "dev F1");
     TrainedWeights trained = train_perceptron(train.sentences, dev.sentences, options, [](const EpochReport& r) {
@@ -138,6 +145,8 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
         {"vigil_version", VIGIL_VERSION},
     };
     if (!dev.sentences.empty()) card["dev_scores"] = score_json(trained.best_dev);
+    card["cluster_words"] = clusters.size();
+    trained.contents.clusters = std::move(clusters);
     trained.contents.metadata_json = card.dump();
     const std::size_t kept = write_model(opt.out, trained.contents, static_cast<std::size_t>(opt.max_features));
     std::printf("\nbest epoch %zu", trained.best_epoch);

@@ -51,8 +51,12 @@ std::string type_line(const std::string& type, const ChunkCounts& c) {
 
 }  // namespace
 
-double ChunkCounts::precision() const { return ratio(correct, predicted); }
-double ChunkCounts::recall() const { return ratio(correct, gold); }
+double ChunkCounts::precision() const {
+  return ratio(correct, predicted);
+}
+double ChunkCounts::recall() const {
+  return ratio(correct, gold);
+}
 double ChunkCounts::f1() const {
   const double p = precision(), r = recall();
   return p + r == 0.0 ? 0.0 : 2.0 * p * r / (p + r);
@@ -118,8 +122,7 @@ std::string format_score(const ChunkScore& score) {
   std::snprintf(head, sizeof head, "processed %zu tokens with %zu phrases; found: %zu phrases; correct: %zu.\n",
                 score.tokens, o.gold, o.predicted, o.correct);
   char accuracy[64];
-  std::snprintf(accuracy, sizeof accuracy, "accuracy: %6.2f%%; ",
-                100.0 * ratio(score.tokens_correct, score.tokens));
+  std::snprintf(accuracy, sizeof accuracy, "accuracy: %6.2f%%; ", 100.0 * ratio(score.tokens_correct, score.tokens));
   std::string out = std::string(head) + accuracy + percent_line(o) + "\n";
   for (const auto& [type, counts] : score.by_type) out += type_line(type, counts);
   return out;

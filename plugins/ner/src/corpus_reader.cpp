@@ -24,7 +24,9 @@ constexpr std::size_t kHardSentenceLimit = 2 * kSoftSentenceLimit;
 
 // ---------------------------------------------------------------- strings
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -62,8 +64,12 @@ std::vector<std::string_view> split_spaces(std::string_view s) {
   return fields;
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+char ascii_upper(char c) {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
@@ -272,8 +278,8 @@ std::optional<std::string> hipe_coarse(std::string_view type) {
 }
 
 struct HipeColumns {
-  std::size_t tag = 1;                               // NE-COARSE-LIT
-  std::size_t misc = std::string_view::npos;         // MISC; npos: the last column
+  std::size_t tag = 1;                        // NE-COARSE-LIT
+  std::size_t misc = std::string_view::npos;  // MISC; npos: the last column
 };
 
 HipeColumns hipe_header_columns(const std::vector<std::string_view>& header) {
@@ -445,7 +451,9 @@ void parse_europeana(std::string_view text, Reader& r) {
   }
 }
 
-bool ends_sentence(std::string_view form) { return form == "." || form == "!" || form == "?"; }
+bool ends_sentence(std::string_view form) {
+  return form == "." || form == "!" || form == "?";
+}
 
 // Cuts each run of Europeana tokens into pseudo-sentences (see kSoftSentenceLimit).
 // Runs after the IOB repair, so an entity continues exactly where the next tag is I-.
@@ -548,7 +556,9 @@ std::optional<std::string> newsfane_coarse(std::string_view fine) {
   return std::nullopt;
 }
 
-bool is_newsfane_class(std::string_view fine) { return newsfane_coarse(fine).has_value(); }
+bool is_newsfane_class(std::string_view fine) {
+  return newsfane_coarse(fine).has_value();
+}
 
 void parse_newsfane(std::string_view text, Reader& r) {
   LineReader lines(text);
@@ -588,8 +598,8 @@ LabeledSentence to_labeled(RawSentence& sentence, const std::vector<std::string>
   LabeledSentence out;
   out.reserve(sentence.size());
   for (RawToken& t : sentence) {
-    const bool kept = t.prefix != 'O' && !t.coarse.empty() &&
-                      std::find(types.begin(), types.end(), t.coarse) != types.end();
+    const bool kept =
+        t.prefix != 'O' && !t.coarse.empty() && std::find(types.begin(), types.end(), t.coarse) != types.end();
     out.push_back(LabeledToken{std::move(t.form), kept ? std::string(1, t.prefix) + "-" + t.coarse : "O"});
   }
   return out;
@@ -823,8 +833,7 @@ std::vector<LabeledSentence> read_corpus(const std::filesystem::path& path, cons
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw CorpusError(path.string(), 0, "read error");
   CorpusFormat format = options.format;
-  if (format == CorpusFormat::automatic)
-    format = detect_format(path, std::string_view(text).substr(0, kSniffBytes));
+  if (format == CorpusFormat::automatic) format = detect_format(path, std::string_view(text).substr(0, kSniffBytes));
   return parse_corpus(text, format, options, path.string(), report);
 }
 

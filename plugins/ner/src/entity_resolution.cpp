@@ -11,9 +11,23 @@ namespace vigil::ner {
 namespace {
 
 const std::unordered_set<std::string_view>& articles() {
-  static const std::unordered_set<std::string_view> set = {
-      "the", "la", "le", "les", "l'", "el", "los", "las", "die", "der", "des", "dem", "den", "het", "de", "al",
-      "\xD8\xA7\xD9\x84"};  // ال written apart
+  static const std::unordered_set<std::string_view> set = {"the",
+                                                           "la",
+                                                           "le",
+                                                           "les",
+                                                           "l'",
+                                                           "el",
+                                                           "los",
+                                                           "las",
+                                                           "die",
+                                                           "der",
+                                                           "des",
+                                                           "dem",
+                                                           "den",
+                                                           "het",
+                                                           "de",
+                                                           "al",
+                                                           "\xD8\xA7\xD9\x84"};  // ال written apart
   return set;
 }
 
@@ -22,7 +36,8 @@ std::span<const std::string> words_of(const DocumentView& doc, const Mention& m)
 }
 
 std::string surface(const DocumentView& doc, const Mention& m) {
-  return std::string(doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
+  return std::string(
+      doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
 }
 
 // Entry of the mention's type among these names (preferring the document's
@@ -62,8 +77,10 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
 bool all_caps_acronym(std::string_view s) {
   std::size_t letters = 0;
   for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') ++letters;
-    else if (c != '.' && c != '-' && c != '&') return false;
+    if (c >= 'A' && c <= 'Z')
+      ++letters;
+    else if (c != '.' && c != '-' && c != '&')
+      return false;
   }
   return letters >= 2 && letters <= 10;
 }
@@ -113,15 +130,18 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
     return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
   };
   for (std::size_t k = 0; k < mentions.size(); ++k) {
-    Mention long_form = mentions[k];
-    if (long_form.last - long_form.first < 2) continue;
+    if (mentions[k].last - mentions[k].first < 2) continue;
+    // The long form names the entity when no gazetteer does.
+    if (mentions[k].canonical.empty()) mentions[k].canonical = surface(doc, mentions[k]);
+    const Mention long_form = mentions[k];
     // "Long Form ( ACR )"
     const std::size_t open = long_form.last;
     if (open + 2 >= n || piece_text(open) != "(" || piece_text(open + 2) != ")") continue;
     const std::string_view acr = piece_text(open + 1);
     if (!all_caps_acronym(acr)) continue;
     const bool initials = initials_match(acr, words_of(doc, long_form));
-    auto existing = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first == open + 1; });
+    auto existing =
+        std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first == open + 1; });
     if (existing != mentions.end() && existing->last == open + 2) {
       // Both tagged: one entity if the letters fit, or if either is known.
       if (!initials && !existing->from_gazetteer && !long_form.from_gazetteer) continue;
@@ -145,41 +165,50 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
 }
 
+// A word sequence to look for again, and the mention it copies.
+struct Candidate {
+  std::vector<std::string> words;
+  Mention model;
+};
+
 void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
-  // The distinct word sequences of the mentions, by first word.
-  std::map<std::string, std::vector<std::size_t>> by_first;
-  for (std::size_t k = 0; k < mentions.size(); ++k) {
-    const auto& first_piece = doc.pieces[mentions[k].first];
-    const std::string_view w = doc.text.substr(first_piece.begin, first_piece.end - first_piece.begin);
-    // Only names that look like names: capitalised (Latin) or any other script.
-    if (w.empty() || (static_cast<unsigned char>(w[0]) < 0x80 && !starts_upper(w))) continue;
-    if (utf8_length(doc.folded[mentions[k].first]) < 2 && mentions[k].last - mentions[k].first == 1) continue;
-    by_first[doc.folded[mentions[k].first]].push_back(k);
+  auto looks_like_name = [&](std::size_t piece) {
+    const std::string_view w = doc.text.substr(doc.pieces[piece].begin, doc.pieces[piece].end - doc.pieces[piece].begin);
+    // Capitalised (Latin and other cased scripts) or uncased (Arabic).
+    return !w.empty() && (static_cast<unsigned char>(w[0]) >= 0x80 ? utf8_length(doc.folded[piece]) >= 2 : starts_upper(w));
+  };
+  std::map<std::string, std::vector<Candidate>> by_first;
+  const auto per = static_cast<std::uint8_t>(*type_index("PER"));
+  for (const auto& m : mentions) {
+    if (!looks_like_name(m.first)) continue;
+    const auto words = words_of(doc, m);
+    if (words.size() == 1 && utf8_length(words[0]) < 2) continue;
+    by_first[words[0]].push_back({std::vector<std::string>(words.begin(), words.end()), m});
+    // A person's surname alone refers to them ("Hammouchi").
+    if (m.type == per && words.size() >= 2 && utf8_length(words.back()) >= 3 && looks_like_name(m.last - 1)) {
+      Mention full = m;
+      if (full.canonical.empty()) full.canonical = surface(doc, m);
+      by_first[words.back()].push_back({{words.back()}, full});
+    }
   }
   std::vector<Mention> added;
   for (std::size_t i = 0; i < doc.pieces.size(); ++i) {
     auto it = by_first.find(doc.folded[i]);
-    if (it == by_first.end()) continue;
-    const std::string_view w = doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
-    if (static_cast<unsigned char>(w[0]) < 0x80 && !starts_upper(w)) continue;
-    const Mention* best = nullptr;
-    for (std::size_t k : it->second) {
-      const Mention& m = mentions[k];
-      const std::size_t len = m.last - m.first;
+    if (it == by_first.end() || !looks_like_name(i)) continue;
+    const Candidate* best = nullptr;
+    for (const auto& c : it->second) {
+      const std::size_t len = c.words.size();
       if (i + len > doc.pieces.size()) continue;
-      if (!std::equal(doc.folded.begin() + static_cast<std::ptrdiff_t>(m.first),
-                      doc.folded.begin() + static_cast<std::ptrdiff_t>(m.last),
-                      doc.folded.begin() + static_cast<std::ptrdiff_t>(i)))
-        continue;
-      if (best == nullptr || len > best->last - best->first) best = &m;
+      if (!std::equal(c.words.begin(), c.words.end(), doc.folded.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+      if (best == nullptr || len > best->words.size()) best = &c;
     }
     if (best == nullptr) continue;
-    const std::size_t len = best->last - best->first;
+    const std::size_t len = best->words.size();
     if (overlaps_any(mentions, i, i + len) || overlaps_any(added, i, i + len)) continue;
-    Mention copy = *best;
+    Mention copy = best->model;
     copy.first = i;
     copy.last = i + len;
-    copy.score = best->score * 0.9f;
+    copy.score = best->model.score * 0.9f;
     added.push_back(std::move(copy));
     i += len - 1;
   }

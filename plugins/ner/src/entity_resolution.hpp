@@ -6,8 +6,9 @@
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
 //    form's type);
-// 3. repeats: a later, untagged occurrence of a mention's exact words
-//    becomes a mention too (one entity, tagged consistently);
+// 3. repeats: an untagged occurrence of a mention's exact words becomes a
+//    mention too (one entity, tagged consistently), and so does a person's
+//    surname alone;
 // 4. people: "Hammouchi" after (or before) "Abdellatif Hammouchi" points to
 //    the full name, and takes the PER type if the tagger said otherwise;
 // 5. ids: mentions linked by 2 or 4 without a gazetteer id share a local id

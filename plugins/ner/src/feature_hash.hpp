@@ -38,7 +38,9 @@ inline std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed = 0x9e377
 }
 
 // A feature of template `tmpl` over one or more precomputed part hashes.
-constexpr std::uint64_t feature(std::uint32_t tmpl, std::uint64_t a) { return mix64(a + 0x632be59bd9b4e019ULL * (tmpl + 1)); }
+constexpr std::uint64_t feature(std::uint32_t tmpl, std::uint64_t a) {
+  return mix64(a + 0x632be59bd9b4e019ULL * (tmpl + 1));
+}
 constexpr std::uint64_t feature(std::uint32_t tmpl, std::uint64_t a, std::uint64_t b) {
   return mix64(feature(tmpl, a) ^ (b * 0x9e3779b97f4a7c15ULL));
 }

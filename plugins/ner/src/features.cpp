@@ -25,7 +25,7 @@ enum Template : std::uint32_t {
   kShapeTrigram,
   kPrevShortShape,
   kNextShortShape,
-  kPrefix,        // + n (4 templates)
+  kPrefix,  // + n (4 templates)
   kSuffix = kPrefix + 4,
   kFirstShape = kSuffix + 4,
   kGazetteer,
@@ -33,7 +33,7 @@ enum Template : std::uint32_t {
   kNextGazetteer,
   kLength,
   kPrevForm,
-  kCluster,       // + granularity (3 templates)
+  kCluster,  // + granularity (3 templates)
   kPrevCluster = kCluster + 3,
   kNextCluster = kPrevCluster + 3,
   kUpperInitialPrevLower = kNextCluster + 3,
@@ -71,10 +71,12 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
     context.gazetteer->match(folded_, context.language, matches_);
     for (const auto& m : matches_) {
       std::uint8_t types = 0;
-      for (const auto& name : m.names) types |= static_cast<std::uint8_t>(1u << context.gazetteer->entry(name.entry).type);
+      for (const auto& name : m.names)
+        types |= static_cast<std::uint8_t>(1u << context.gazetteer->entry(name.entry).type);
       for (std::uint32_t k = m.begin; k < m.end; ++k)
         for (std::size_t type = 0; type < kNumTypes; ++type)
-          if (types & (1u << type)) info_[k].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type + (k == m.begin ? 0 : 1)));
+          if (types & (1u << type))
+            info_[k].gazetteer |= static_cast<std::uint8_t>(1u << (2 * type + (k == m.begin ? 0 : 1)));
     }
   }
 

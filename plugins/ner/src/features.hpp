@@ -31,9 +31,9 @@ struct SentenceFeatures {
 };
 
 struct FeatureContext {
-  const Gazetteer* gazetteer = nullptr;  // may be null
+  const Gazetteer* gazetteer = nullptr;    // may be null
   const WordClusters* clusters = nullptr;  // may be null
-  std::string_view language;            // selects the gazetteer's names
+  std::string_view language;               // selects the gazetteer's names
 };
 
 // Reusable: keeps its scratch space between sentences (one per thread).

@@ -17,7 +17,9 @@ bool is_edge_punct(unsigned char c) {
   return c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
-std::uint64_t edge_key(std::uint32_t node, std::string_view token) { return hash_bytes(token, mix64(node + 1)); }
+std::uint64_t edge_key(std::uint32_t node, std::string_view token) {
+  return hash_bytes(token, mix64(node + 1));
+}
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> out;

@@ -20,11 +20,21 @@ inline constexpr std::size_t kNumLabels = 1 + 2 * kNumTypes;  // O, then B-type,
 using Label = std::uint8_t;
 inline constexpr Label kOutside = 0;
 
-constexpr Label begin_label(std::size_t type) { return static_cast<Label>(1 + 2 * type); }
-constexpr Label inside_label(std::size_t type) { return static_cast<Label>(2 + 2 * type); }
-constexpr bool is_begin(Label l) { return l != kOutside && l % 2 == 1; }
-constexpr bool is_inside(Label l) { return l != kOutside && l % 2 == 0; }
-constexpr std::size_t type_of(Label l) { return (l - 1) / 2; }
+constexpr Label begin_label(std::size_t type) {
+  return static_cast<Label>(1 + 2 * type);
+}
+constexpr Label inside_label(std::size_t type) {
+  return static_cast<Label>(2 + 2 * type);
+}
+constexpr bool is_begin(Label l) {
+  return l != kOutside && l % 2 == 1;
+}
+constexpr bool is_inside(Label l) {
+  return l != kOutside && l % 2 == 0;
+}
+constexpr std::size_t type_of(Label l) {
+  return (l - 1) / 2;
+}
 
 // I-X may only follow B-X or I-X: the decoder never produces an orphan I-.
 constexpr bool transition_allowed(Label from, Label to) {

@@ -118,7 +118,8 @@ class NerAnnotator final : public sdk::Annotator {
       resolve_mentions(view, s.mentions);
     } else {
       for (auto& m : s.mentions)
-        m.canonical = std::string(text.substr(s.pieces[m.first].begin, s.pieces[m.last - 1].end - s.pieces[m.first].begin));
+        m.canonical =
+            std::string(text.substr(s.pieces[m.first].begin, s.pieces[m.last - 1].end - s.pieces[m.first].begin));
     }
     for (const auto& m : s.mentions) {
       if (m.score < options_.min_score) continue;
@@ -149,8 +150,12 @@ std::vector<std::filesystem::path> resolve_paths(const std::vector<std::string>&
 
 }  // namespace
 
-std::filesystem::path default_model_dir() { return share_dir() / "ner"; }
-std::filesystem::path default_gazetteer_dir() { return share_dir() / "config" / "gazetteers"; }
+std::filesystem::path default_model_dir() {
+  return share_dir() / "ner";
+}
+std::filesystem::path default_gazetteer_dir() {
+  return share_dir() / "config" / "gazetteers";
+}
 
 sdk::ComponentSpec ner_component_spec() {
   using sdk::ParamSpec;

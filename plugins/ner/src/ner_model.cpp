@@ -44,7 +44,9 @@ std::uint32_t fingerprint(std::uint64_t hash) {
   return fp == 0 ? 1 : fp;
 }
 
-std::size_t padded(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
+std::size_t padded(std::size_t n) {
+  return (n + 7) & ~std::size_t{7};
+}
 
 }  // namespace
 
@@ -69,7 +71,8 @@ std::size_t write_model(const std::filesystem::path& path, const ModelContents& 
   }
   float max_abs = 0;
   for (std::size_t r : order)
-    for (std::size_t l = 0; l < kNumLabels; ++l) max_abs = std::max(max_abs, std::fabs(contents.weights[r * kNumLabels + l]));
+    for (std::size_t l = 0; l < kNumLabels; ++l)
+      max_abs = std::max(max_abs, std::fabs(contents.weights[r * kNumLabels + l]));
   const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
 
   const std::size_t capacity = order.size() * 4 / 3 + 1;  // load factor 0.75
@@ -138,20 +141,23 @@ std::shared_ptr<const NerModel> NerModel::load(const std::filesystem::path& path
   const auto* base = static_cast<const unsigned char*>(map);
   Header h;
   std::memcpy(&h, base, sizeof h);
-  if (std::memcmp(h.magic, kMagic, 8) != 0) throw ModelError("NER model " + name + " is not a Vigil NER model (bad magic)");
+  if (std::memcmp(h.magic, kMagic, 8) != 0)
+    throw ModelError("NER model " + name + " is not a Vigil NER model (bad magic)");
   if (h.format_version != kFormatVersion || h.feature_version != kFeatureVersion || h.num_labels != kNumLabels)
     throw ModelError("NER model " + name + " has format " + std::to_string(h.format_version) + "/features " +
                      std::to_string(h.feature_version) + "; this build reads " + std::to_string(kFormatVersion) + "/" +
                      std::to_string(kFeatureVersion) + ": retrain it with `vigil train ner`");
   const std::size_t transitions_bytes = padded(sizeof(float) * model->transitions_.size());
-  const std::size_t expected = sizeof h + transitions_bytes + h.cluster_slots * 8 + h.capacity * kSlotBytes + h.metadata_bytes;
+  const std::size_t expected =
+      sizeof h + transitions_bytes + h.cluster_slots * 8 + h.capacity * kSlotBytes + h.metadata_bytes;
   if (h.capacity == 0 || expected != size)
     throw ModelError("NER model " + name + " is truncated or corrupt (" + std::to_string(size) + " bytes, expected " +
                      std::to_string(expected) + ")");
   std::size_t at = sizeof h;
   std::memcpy(model->transitions_.data(), base + at, sizeof(float) * model->transitions_.size());
   at += transitions_bytes;
-  model->clusters_.attach({reinterpret_cast<const std::uint64_t*>(base + at), static_cast<std::size_t>(h.cluster_slots)});
+  model->clusters_.attach(
+      {reinterpret_cast<const std::uint64_t*>(base + at), static_cast<std::size_t>(h.cluster_slots)});
   at += h.cluster_slots * 8;
   model->slots_ = base + at;
   model->capacity_ = h.capacity;

@@ -10,5 +10,6 @@ void register_ner(vigil::sdk::Registry& registry) {
 
 }  // namespace
 
-VIGIL_PLUGIN("vigil-ner", "0.1.0", "Named entities with canonical names: trained taggers for en de es nl fr ar, gazetteers",
-             "Apache-2.0", register_ner)
+VIGIL_PLUGIN("vigil-ner", "0.1.0",
+             "Named entities with canonical names: trained taggers for en de es nl fr ar, gazetteers", "Apache-2.0",
+             register_ner)

@@ -16,8 +16,8 @@ constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
 
 // Sentences with features turned into weight-row numbers, computed once.
 struct Encoded {
-  std::vector<std::uint32_t> rows;     // all tokens' feature rows
-  std::vector<std::uint32_t> offsets;  // per token, into rows; one per sentence boundary too
+  std::vector<std::uint32_t> rows;         // all tokens' feature rows
+  std::vector<std::uint32_t> offsets;      // per token, into rows; one per sentence boundary too
   std::vector<std::uint32_t> first_token;  // per sentence, into offsets
 };
 
@@ -112,7 +112,8 @@ std::vector<std::string> tag_names(const std::vector<Label>& labels) {
 }  // namespace
 
 TrainedWeights train_perceptron(const std::vector<TrainingSentence>& train, const std::vector<TrainingSentence>& dev,
-                                const TrainerOptions& options, const std::function<void(const EpochReport&)>& on_epoch) {
+                                const TrainerOptions& options,
+                                const std::function<void(const EpochReport&)>& on_epoch) {
   FeatureContext context{options.gazetteer, options.clusters, options.language};
   FeatureIndex index;
   const Encoded train_enc = encode(train, context, index, true);

@@ -9,14 +9,16 @@ namespace vigil::ner {
 namespace {
 
 // UTF-8 of the Arabic letters involved (each two bytes).
-constexpr std::string_view kWaw = "\xD9\x88";     // و
-constexpr std::string_view kFa = "\xD9\x81";      // ف
-constexpr std::string_view kBa = "\xD8\xA8";      // ب
-constexpr std::string_view kLam = "\xD9\x84";     // ل
-constexpr std::string_view kKaf = "\xD9\x83";     // ك
+constexpr std::string_view kWaw = "\xD9\x88";              // و
+constexpr std::string_view kFa = "\xD9\x81";               // ف
+constexpr std::string_view kBa = "\xD8\xA8";               // ب
+constexpr std::string_view kLam = "\xD9\x84";              // ل
+constexpr std::string_view kKaf = "\xD9\x83";              // ك
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
 
 // Letters left after `prefix_bytes` bytes of Arabic (2-byte) letters.
 std::size_t letters_after(std::string_view word, std::size_t prefix_bytes) {
@@ -52,7 +54,8 @@ std::size_t proclitic_bytes(std::string_view word, const Gazetteer* gazetteer) {
 }
 
 bool is_arabic_letter_start(std::string_view word) {
-  return word.size() >= 2 && (static_cast<unsigned char>(word[0]) == 0xD8 || static_cast<unsigned char>(word[0]) == 0xD9);
+  return word.size() >= 2 &&
+         (static_cast<unsigned char>(word[0]) == 0xD8 || static_cast<unsigned char>(word[0]) == 0xD9);
 }
 
 }  // namespace

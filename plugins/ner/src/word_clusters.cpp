@@ -1,5 +1,8 @@
 #include "word_clusters.hpp"
 
+#include <fstream>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "feature_hash.hpp"
@@ -11,7 +14,9 @@ std::uint32_t WordClusters::key_of(std::string_view lower_word) {
   return k == 0 ? 1 : k;  // 0 marks an empty slot
 }
 
-void WordClusters::add(std::string_view lower_word, Path path) { owned_[key_of(lower_word)] = path; }
+void WordClusters::add(std::string_view lower_word, Path path) {
+  owned_[key_of(lower_word)] = path;
+}
 
 void WordClusters::attach(std::span<const std::uint64_t> slots) {
   slots_ = slots;
@@ -47,6 +52,33 @@ bool WordClusters::lookup(std::string_view lower_word, std::uint64_t out[3]) con
     out[g] = mix64((static_cast<std::uint64_t>(depth) << 32) | prefix);
   }
   return true;
+}
+
+WordClusters WordClusters::read_paths(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read word clusters " + file.string());
+  WordClusters clusters;
+  std::string line;
+  std::size_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty()) continue;
+    const auto tab = line.find('\t');
+    const auto tab2 = line.find('\t', tab == std::string::npos ? tab : tab + 1);
+    if (tab == std::string::npos || tab == 0 || tab > 24)
+      throw std::runtime_error(file.string() + ":" + std::to_string(n) +
+                               ": expected BITS<TAB>WORD with at most 24 bits");
+    Path path;
+    for (std::size_t i = 0; i < tab; ++i) {
+      if (line[i] != '0' && line[i] != '1')
+        throw std::runtime_error(file.string() + ":" + std::to_string(n) + ": cluster path is not a bit string");
+      path.bits = (path.bits << 1) | static_cast<std::uint32_t>(line[i] - '0');
+    }
+    path.depth = static_cast<std::uint8_t>(tab);
+    clusters.add(std::string_view(line).substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1),
+                 path);
+  }
+  return clusters;
 }
 
 std::vector<std::uint64_t> WordClusters::to_slots() const {

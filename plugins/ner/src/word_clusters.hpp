@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -38,9 +39,14 @@ class WordClusters {
   // For writing into a model file: open-addressing slots, capacity ≥ size / 0.7.
   std::vector<std::uint64_t> to_slots() const;
 
+  // Reads a paths file: BITS<TAB>WORD[<TAB>COUNT] per line (tools/ner-clusters).
+  // Throws std::runtime_error naming file:line on a malformed line.
+  static WordClusters read_paths(const std::filesystem::path& file);
+
   static std::uint32_t key_of(std::string_view lower_word);
   static std::uint64_t pack(std::uint32_t key, Path path) {
-    return static_cast<std::uint64_t>(key) << 32 | static_cast<std::uint64_t>(path.depth) << 24 | (path.bits & 0xFFFFFF);
+    return static_cast<std::uint64_t>(key) << 32 | static_cast<std::uint64_t>(path.depth) << 24 |
+           (path.bits & 0xFFFFFF);
   }
 
  private:

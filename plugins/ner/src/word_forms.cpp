@@ -38,9 +38,12 @@ bool ascii(std::string_view s) {
 // Arabic letters that have a canonical look-up form, and marks to drop.
 UChar32 normalise_arabic(UChar32 c) {
   switch (c) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // آ أ إ ٱ → ا
-    case 0x0649: return 0x064A;                                         // ى → ي
-    case 0x0629: return 0x0647;                                         // ة → ه
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671: return 0x0627;  // آ أ إ ٱ → ا
+    case 0x0649: return 0x064A;  // ى → ي
+    case 0x0629: return 0x0647;  // ة → ه
     default: return c;
   }
 }
@@ -53,8 +56,16 @@ bool dropped_in_fold(UChar32 c) {
 
 UChar32 normalise_punctuation(UChar32 c) {
   switch (c) {
-    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x0060: return '\'';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: return '-';
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case 0x00B4:
+    case 0x0060: return '\'';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014: return '-';
     default: return c;
   }
 }

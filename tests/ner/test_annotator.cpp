@@ -1,0 +1,140 @@
+// The vigil.ner annotator as the host creates it: parameters, models,
+// gazetteers, sub-tokens, entities with offsets, canonical names and ids.
+#include <catch2/catch.hpp>
+
+#include "ner_component.hpp"
+#include "ner_test_support.hpp"
+#include "temp_files.hpp"
+
+using namespace vigil;
+
+namespace {
+
+sdk::Params params(const std::map<std::string, std::string>& models, const std::vector<std::string>& gazetteers,
+                   const std::vector<std::string>& languages = {}) {
+  std::map<std::string, sdk::ParamValue, std::less<>> v;
+  v["models"] = sdk::StringMap(models.begin(), models.end());
+  v["languages"] = sdk::StringList(languages);
+  v["gazetteers"] = sdk::StringList(gazetteers);
+  v["arabic_clitics"] = true;
+  v["resolve"] = true;
+  v["min_score"] = 0.0;
+  return sdk::Params(std::move(v));
+}
+
+// Tokens at spaces, one sentence per " . ".
+sdk::Document make_doc(const std::string& text, const std::string& lang) {
+  sdk::Document doc;
+  doc.text = text;
+  doc.language.code = lang;
+  std::size_t at = 0, sentence_begin = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    doc.tokens.push_back({static_cast<sdk::Offset>(at), static_cast<sdk::Offset>(end), sdk::TokenKind::word});
+    if (text.substr(at, end - at) == "." || end == text.size()) {
+      doc.sentences.push_back({static_cast<sdk::Offset>(sentence_begin), static_cast<sdk::Offset>(end)});
+      sentence_begin = end + 1;
+    }
+    at = end + 1;
+  }
+  return doc;
+}
+
+std::string slice(const sdk::Document& d, const sdk::Entity& e) { return d.text.substr(e.begin, e.end - e.begin); }
+
+}  // namespace
+
+TEST_CASE("the annotator tags entities and resolves them within the document") {
+  vigil::test::TempDir dir;
+  ner::test::write_synthetic_model(dir / "en.model");
+  const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
+  const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {gaz.string()}, {"en"});
+  auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+  auto doc = make_doc("Karim Tazi visited Rabat on Monday . In Madrid , Tazi said the plan works .", "en");
+  annotator->annotate(doc);
+  REQUIRE(doc.entities.size() == 4);
+  CHECK(slice(doc, doc.entities[0]) == "Karim Tazi");
+  CHECK(doc.entities[0].label == "PER");
+  CHECK(slice(doc, doc.entities[1]) == "Rabat");
+  CHECK(doc.entities[1].canonical == "Rabat");
+  CHECK(doc.entities[1].id == "geonames:2538475");
+  CHECK(slice(doc, doc.entities[2]) == "Madrid");
+  CHECK(doc.entities[2].id.empty());
+  CHECK(slice(doc, doc.entities[3]) == "Tazi");
+  CHECK(doc.entities[3].label == "PER");
+  CHECK(doc.entities[3].canonical == "Karim Tazi");
+  CHECK(doc.entities[3].id == doc.entities[0].id);
+  for (const auto& e : doc.entities) {
+    CHECK(e.component == "vigil.ner");
+    CHECK(e.score > 0.0);
+    CHECK(e.score <= 1.0);
+  }
+}
+
+TEST_CASE("a possessive is not part of the entity") {
+  vigil::test::TempDir dir;
+  ner::test::write_synthetic_model(dir / "en.model");
+  const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()});
+  auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+  auto doc = make_doc("Omar Idrissi visited Madrid\xE2\x80\x99s port on Monday .", "en");
+  annotator->annotate(doc);
+  REQUIRE(doc.entities.size() == 2);
+  CHECK(slice(doc, doc.entities[1]) == "Madrid");
+}
+
+TEST_CASE("documents in a language without a model get a diagnostic and no entities") {
+  vigil::test::TempDir dir;
+  ner::test::write_synthetic_model(dir / "en.model");
+  const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()}, {"en"});
+  auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+  auto doc = make_doc("Karim Tazi visited Rabat .", "it");
+  annotator->annotate(doc);
+  CHECK(doc.entities.empty());
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].message == "no entity model for language \"it\"");
+  auto und = make_doc("Karim Tazi visited Rabat .", "und");
+  annotator->annotate(und);
+  CHECK(und.diagnostics.empty());
+}
+
+TEST_CASE("Arabic clitics are split so that the entity has exact offsets") {
+  vigil::test::TempDir dir;
+  // A tiny Arabic model: المغرب (Morocco) and إسبانيا (Spain) are places.
+  const std::string morocco = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";
+  const std::string spain = "\xD8\xA5\xD8\xB3\xD8\xA8\xD8\xA7\xD9\x86\xD9\x8A\xD8\xA7";
+  const std::string visited = "\xD8\xB2\xD8\xA7\xD8\xB1";                              // زار
+  const std::string minister = "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1";      // الوزير
+  const std::string waw = "\xD9\x88";
+  std::vector<ner::TrainingSentence> corpus;
+  for (int i = 0; i < 20; ++i) {
+    corpus.push_back(ner::test::sentence(visited + "/O " + minister + "/O " + morocco + "/B-LOC " + waw + "/O " + spain +
+                                         "/B-LOC ./O"));
+    corpus.push_back(ner::test::sentence(minister + "/O " + visited + "/O " + spain + "/B-LOC ./O"));
+  }
+  ner::TrainerOptions options;
+  options.epochs = 3;
+  options.language = "ar";
+  auto trained = ner::train_perceptron(corpus, {}, options, nullptr);
+  ner::write_model(dir / "ar.model", trained.contents, 0);
+  const sdk::Params p = params({{"ar", (dir / "ar.model").string()}}, {dir.write("g.tsv", "").string()});
+  auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+  const std::string text = visited + " " + minister + " " + spain + " " + waw + morocco;  // ... إسبانيا والمغرب
+  auto doc = make_doc(text, "ar");
+  annotator->annotate(doc);
+  REQUIRE(doc.entities.size() == 2);
+  CHECK(slice(doc, doc.entities[0]) == spain);
+  CHECK(slice(doc, doc.entities[1]) == morocco);
+  CHECK(doc.entities[1].begin == text.size() - morocco.size());
+}
+
+TEST_CASE("a language asked for without a model, or an unreadable model, stops the stage at creation") {
+  vigil::test::TempDir dir;
+  const auto gaz = dir.write("g.tsv", "");
+  const sdk::Params missing = params({}, {gaz.string()}, {"xx"});
+  CHECK_THROWS_WITH(ner::make_ner_annotator(sdk::CreateContext{missing, nullptr, "ner", dir.str()}),
+                    Catch::Contains("no model for language \"xx\" (set models.xx)"));
+  const sdk::Params broken = params({{"en", dir.write("bad.model", "not a model at all, no").string()}}, {gaz.string()});
+  CHECK_THROWS_WITH(ner::make_ner_annotator(sdk::CreateContext{broken, nullptr, "ner", dir.str()}),
+                    Catch::Contains("is not a Vigil NER model"));
+}

@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include "entity_resolution.hpp"
+#include "labels.hpp"
+#include "temp_files.hpp"
+#include "word_forms.hpp"
+
+using namespace vigil::ner;
+
+namespace {
+
+// Text split at spaces; the test writes punctuation apart.
+struct TestDoc {
+  std::string text;
+  std::vector<SubToken> pieces;
+  std::vector<std::string> folded;
+  std::string language;
+  DocumentView view(const Gazetteer* gaz) const { return {text, pieces, folded, language, gaz}; }
+  std::size_t index_of(const std::string& word, std::size_t from = 0) const {
+    for (std::size_t i = from; i < pieces.size(); ++i)
+      if (text.substr(pieces[i].begin, pieces[i].end - pieces[i].begin) == word) return i;
+    FAIL("no word " << word);
+    return 0;
+  }
+  std::string words(const Mention& m) const {
+    return text.substr(pieces[m.first].begin, pieces[m.last - 1].end - pieces[m.first].begin);
+  }
+};
+
+TestDoc make(const std::string& text, const std::string& language) {
+  TestDoc d{text, {}, {}, language};
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    d.pieces.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
+    std::string f;
+    fold(text.substr(at, end - at), f);
+    d.folded.push_back(f);
+    at = end + 1;
+  }
+  return d;
+}
+
+Mention mention(std::size_t first, std::size_t last, const char* type) {
+  Mention m;
+  m.first = first;
+  m.last = last;
+  m.type = static_cast<std::uint8_t>(*type_index(type));
+  return m;
+}
+
+const char* kGazetteer =
+    "iso3166:MA\tLOC\tMorocco\tfr\tMaroc\n"
+    "vigil:org/dgsn\tORG\tGeneral Directorate of National Security\tfr\tDirection générale de la Sûreté nationale\n"
+    "vigil:org/dgsn\tORG\tGeneral Directorate of National Security\t*\tDGSN\n";
+
+}  // namespace
+
+TEST_CASE("a mention that is a gazetteer name gets its canonical name and id; a leading article is ignored") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
+  auto doc = make("Le Maroc et la DGSN coopèrent .", "fr");
+  std::vector<Mention> ms = {mention(1, 2, "LOC"), mention(3, 5, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[0].canonical == "Morocco");
+  CHECK(ms[0].id == "iso3166:MA");
+  CHECK(ms[1].canonical == "General Directorate of National Security");
+  CHECK(ms[1].id == "vigil:org/dgsn");
+  // The type must agree: Maroc as a person is not the country.
+  std::vector<Mention> wrong = {mention(1, 2, "PER")};
+  resolve_mentions(doc.view(gaz.get()), wrong);
+  CHECK(wrong[0].id.empty());
+  CHECK(wrong[0].canonical == "Maroc");
+}
+
+TEST_CASE("an acronym in brackets shares the canonical name and id of its long form") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
+  auto doc = make("la Direction générale de la Sûreté nationale ( DGSN ) a dit", "fr");
+  std::vector<Mention> ms = {mention(1, 7, "ORG")};  // the tagger found the long form only
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(doc.words(ms[1]) == "DGSN");
+  CHECK(ms[1].id == "vigil:org/dgsn");
+  CHECK(ms[1].canonical == ms[0].canonical);
+
+  // Unknown to every gazetteer: the long form is the canonical name, and both get one local id.
+  auto other = make("The Harbour Safety Agency ( HSA ) said that HSA divers found nothing .", "en");
+  std::vector<Mention> ms2 = {mention(1, 4, "ORG")};
+  resolve_mentions(other.view(nullptr), ms2);
+  REQUIRE(ms2.size() == 3);  // long form, acronym, the later acronym
+  for (const auto& m : ms2) {
+    CHECK(m.canonical == "Harbour Safety Agency");
+    CHECK(m.id == "local:ORG/harbour-safety-agency");
+  }
+  CHECK(other.words(ms2[2]) == "HSA");
+  CHECK(ms2[2].first == other.index_of("HSA", 7));
+}
+
+TEST_CASE("brackets whose letters do not fit the long form are not an acronym") {
+  auto doc = make("The Harbour Safety Agency ( EU ) said", "en");
+  std::vector<Mention> ms = {mention(1, 4, "ORG")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].id.empty());
+}
+
+TEST_CASE("a surname alone points to the full name, tagged or not") {
+  auto doc = make("Abdellatif Hammouchi met the delegation . Later , Hammouchi said so .", "en");
+  SECTION("the tagger missed the surname") {
+    std::vector<Mention> ms = {mention(0, 2, "PER")};
+    resolve_mentions(doc.view(nullptr), ms);
+    REQUIRE(ms.size() == 2);
+    CHECK(doc.words(ms[1]) == "Hammouchi");
+    CHECK(ms[1].canonical == "Abdellatif Hammouchi");
+    CHECK(ms[1].id == ms[0].id);
+    CHECK(ms[0].id == "local:PER/abdellatif-hammouchi");
+  }
+  SECTION("the tagger gave the surname another type") {
+    const std::size_t later = doc.index_of("Hammouchi", 3);
+    std::vector<Mention> ms = {mention(0, 2, "PER"), mention(later, later + 1, "ORG")};
+    resolve_mentions(doc.view(nullptr), ms);
+    CHECK(ms[1].type == *type_index("PER"));
+    CHECK(ms[1].canonical == "Abdellatif Hammouchi");
+  }
+}
+
+TEST_CASE("lower-case words are not taken for repeated names") {
+  auto doc = make("Police Scotland said the police would act .", "en");
+  std::vector<Mention> ms = {mention(0, 2, "ORG")};
+  resolve_mentions(doc.view(nullptr), ms);
+  CHECK(ms.size() == 1);
+}

@@ -1,0 +1,55 @@
+#include <catch2/catch.hpp>
+
+#include "gazetteer.hpp"
+#include "sub_tokens.hpp"
+#include "temp_files.hpp"
+
+using namespace vigil::ner;
+
+namespace {
+
+std::vector<std::string> pieces(std::string_view word, const Gazetteer* gaz = nullptr) {
+  std::vector<SubToken> out;
+  split_token(word, 0, static_cast<vigil::sdk::Offset>(word.size()), gaz, out);
+  std::vector<std::string> words;
+  for (const auto& p : out) words.emplace_back(word.substr(p.begin, p.end - p.begin));
+  return words;
+}
+
+// Arabic words used below.
+const std::string kAndMorocco = "\xD9\x88\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";  // والمغرب
+const std::string kMorocco = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";              // المغرب
+const std::string kInMorocco = "\xD8\xA8\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";    // بالمغرب
+const std::string kMinister = "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1";                             // وزير
+const std::string kWashington = "\xD9\x88\xD8\xA7\xD8\xB4\xD9\x86\xD8\xB7\xD9\x86";           // واشنطن
+const std::string kWaw = "\xD9\x88";                                                          // و
+
+}  // namespace
+
+TEST_CASE("Arabic proclitics before the article are split off with exact offsets") {
+  CHECK(pieces(kAndMorocco) == std::vector<std::string>{kWaw, kMorocco});
+  CHECK(pieces(kInMorocco) == std::vector<std::string>{"\xD8\xA8", kMorocco});
+  CHECK(pieces(kWaw + kInMorocco) == std::vector<std::string>{kWaw, "\xD8\xA8", kMorocco});
+  std::vector<SubToken> out;
+  const std::string text = "xx " + kAndMorocco;
+  split_token(text, 3, static_cast<vigil::sdk::Offset>(text.size()), nullptr, out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[1].begin == 5);  // after "xx " and the two bytes of و
+  CHECK(out[1].end == text.size());
+}
+
+TEST_CASE("a word that merely starts with a clitic letter stays whole unless the rest is a known name") {
+  CHECK(pieces(kMinister) == std::vector<std::string>{kMinister});
+  CHECK(pieces(kWashington) == std::vector<std::string>{kWashington});  // Washington itself starts with و
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "geonames:1\tLOC\tWashington\tar\t" + kWashington + "\n")});
+  CHECK(pieces(kWashington, gaz.get()) == std::vector<std::string>{kWashington});          // known as a whole
+  CHECK(pieces(kWaw + kWashington, gaz.get()) == std::vector<std::string>{kWaw, kWashington});  // و + واشنطن
+}
+
+TEST_CASE("possessives are split off the name") {
+  CHECK(pieces("Spain\xE2\x80\x99s") == std::vector<std::string>{"Spain", "\xE2\x80\x99s"});
+  CHECK(pieces("Morocco's") == std::vector<std::string>{"Morocco", "'s"});
+  CHECK(pieces("'s") == std::vector<std::string>{"'s"});
+  CHECK(pieces("DGSN") == std::vector<std::string>{"DGSN"});
+}
