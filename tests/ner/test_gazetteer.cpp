@@ -88,4 +88,5 @@ TEST_CASE("a gazetteer folder loads every tsv file in name order") {
   CHECK(gaz->entry(0).id == "iso3166:MA");
   CHECK(split_name("(dgsn)") == std::vector<std::string>{"(", "dgsn", ")"});
   CHECK(split_name("u.s.") == std::vector<std::string>{"u.s."});
+  CHECK(split_name("spain's police") == std::vector<std::string>{"spain", "'s", "police"});
 }

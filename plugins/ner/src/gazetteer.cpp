@@ -73,6 +73,11 @@ std::vector<std::string> split_name(std::string_view folded) {
       tail.emplace_back(piece.substr(piece.size() - 1));
       piece.remove_suffix(1);
     }
+    // A possessive is its own token in the text (sub_tokens.hpp).
+    if (piece.size() > 2 && piece.ends_with("'s")) {
+      tokens.emplace_back(piece.substr(0, piece.size() - 2));
+      piece = piece.substr(piece.size() - 2);
+    }
     if (!piece.empty()) tokens.emplace_back(piece);
     tokens.insert(tokens.end(), tail.rbegin(), tail.rend());
   }
