@@ -107,13 +107,23 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
     if (!opt.types.empty()) read.types = opt.types;
     std::vector<ner::LabeledSentence> sentences;
     for (const auto& text : opt.gold) {
-      const auto spec = ner::parse_corpus_spec(text);
+      ner::CorpusSpec spec;
+      try {
+        spec = ner::parse_corpus_spec(text);
+      } catch (const std::invalid_argument& e) {
+        throw ConfigError(e.what());
+      }
       ner::ReadOptions options = read;
       options.part_from = spec.part_from;
       options.part_to = spec.part_to;
       options.parts = spec.parts;
       if (!fs::is_regular_file(spec.path)) throw ConfigError("--gold: no such file: " + spec.path.string());
-      auto part = ner::read_corpus(spec.path, options);
+      std::vector<ner::LabeledSentence> part;
+      try {
+        part = ner::read_corpus(spec.path, options);
+      } catch (const ner::CorpusError& e) {
+        throw ConfigError(e.what());  // a bad gold file is a usage error (exit 2)
+      }
       sentences.insert(sentences.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     }
     if (sentences.empty()) throw ConfigError("--gold: no sentence read");

@@ -53,12 +53,22 @@ TrainingSentence to_training(const LabeledSentence& sentence, const Gazetteer* g
 LoadedCorpus load(const std::vector<std::string>& specs, const ReadOptions& base, const Gazetteer* gazetteer) {
   LoadedCorpus out;
   for (const auto& text : specs) {
-    const CorpusSpec spec = parse_corpus_spec(text);
+    CorpusSpec spec;
+    try {
+      spec = parse_corpus_spec(text);
+    } catch (const std::invalid_argument& e) {
+      throw core::ConfigError(e.what());
+    }
     ReadOptions options = base;
     options.part_from = spec.part_from;
     options.part_to = spec.part_to;
     options.parts = spec.parts;
-    const auto sentences = read_corpus(spec.path, options);
+    std::vector<LabeledSentence> sentences;
+    try {
+      sentences = read_corpus(spec.path, options);
+    } catch (const CorpusError& e) {
+      throw core::ConfigError(e.what());  // a bad input file is a usage error (exit 2)
+    }
     std::size_t tokens = 0, entities = 0;
     for (const auto& s : sentences) {
       out.sentences.push_back(to_training(s, gazetteer, spec.path.string()));

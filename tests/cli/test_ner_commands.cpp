@@ -1,0 +1,113 @@
+// `vigil train ner`, `vigil eval entities` and the vigil.ner stage in a run,
+// end to end through the binary, on small corpora written here.
+#include <catch2/catch.hpp>
+
+#include "run_vigil.hpp"
+
+using namespace vigil::test;
+
+namespace {
+
+// A CoNLL corpus (token TAB tag) of invented people, places and agencies in
+// a few sentence frames; `offset` rotates the pairings so that train and dev
+// differ.
+std::string corpus(std::size_t offset, std::size_t sentences) {
+  const char* people[][2] = {{"Anna", "Berg"}, {"Omar", "Idrissi"}, {"Lena", "Vos"}, {"Karim", "Tazi"}, {"Marta", "Ruiz"}};
+  const char* places[] = {"Rabat", "Madrid", "Utrecht", "Tangier", "Lyon", "Oslo"};
+  const char* agencies[][2] = {{"Harbour", "Police"}, {"Coast", "Guard"}, {"Customs", "Office"}};
+  std::string out;
+  for (std::size_t i = 0; i < sentences; ++i) {
+    const auto& p = people[(i + offset) % 5];
+    const char* l = places[(i * 7 + offset) % 6];
+    const auto& a = agencies[(i + 2 * offset) % 3];
+    if (i % 2 == 0) {
+      out += std::string(p[0]) + "\tB-PER\n" + p[1] + "\tI-PER\nvisited\tO\n" + l + "\tB-LOC\nwith\tO\nthe\tO\n" + a[0] +
+             "\tB-ORG\n" + a[1] + "\tI-ORG\n.\tO\n\n";
+    } else {
+      out += std::string("In\tO\n") + l + "\tB-LOC\n,\tO\nthe\tO\n" + a[0] + "\tB-ORG\n" + a[1] + "\tI-ORG\nthanked\tO\n" +
+             p[0] + "\tB-PER\n" + p[1] + "\tI-PER\n.\tO\n\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
+  TempDir dir;
+  const auto train = dir.write("train.conll", corpus(0, 60));
+  const auto dev = dir.write("dev.conll", corpus(3, 20));
+  const auto model = dir / "en.model";
+  auto r = run_vigil({"train", "ner", "--lang", "en", "--train", train.string(), "--dev", dev.string(), "--out",
+                      model.string(), "--epochs", "4", "--patience", "0"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("read " + train.string() + ": 60 sentences, 570 tokens, 180 entities"));
+  CHECK_THAT(r.out, Catch::Contains("epoch   errors  seconds    dev P    dev R   dev F1"));
+  CHECK_THAT(r.out, Catch::Contains("best epoch"));
+  REQUIRE(std::filesystem::exists(model));
+
+  const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
+  auto e = run_vigil({"eval", "entities", "--gold", dev.string(), "--lang", "en", "--set",
+                      "stage.ner.models.en=" + model.string(), "--set", "stage.ner.gazetteers=[\"" + gaz.string() + "\"]",
+                      "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"});
+  INFO(e.err);
+  REQUIRE(e.exit_code == 0);
+  CHECK_THAT(e.out, Catch::Contains("vigil eval entities: 20 sentences, 190 tokens, language en"));
+  CHECK_THAT(e.out, Catch::Contains("processed 190 tokens with 60 phrases"));
+  CHECK_THAT(e.out, Catch::Contains("FB1: 100.00"));
+  CHECK_THAT(e.out, Catch::Contains("PER: precision: 100.00%"));
+}
+
+TEST_CASE("vigil train ner names the file and line of a bad tag, and refuses missing input") {
+  TempDir dir;
+  const auto bad = dir.write("bad.conll", "Anna\tB-PER\nvisited\tO\nRabat\tBLOC\n\n");
+  auto r = run_vigil({"train", "ner", "--lang", "en", "--train", bad.string(), "--out", (dir / "m.model").string()});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("bad.conll:3: invalid tag 'BLOC' (expected O, B-TYPE or I-TYPE)"));
+  CHECK_FALSE(std::filesystem::exists(dir / "m.model"));
+
+  auto missing = run_vigil({"eval", "entities", "--gold", (dir / "absent.conll").string(), "--lang", "en"});
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("--gold: no such file: " + (dir / "absent.conll").string()));
+
+  auto no_lang = run_vigil({"train", "ner", "--train", bad.string(), "--out", (dir / "m.model").string()});
+  CHECK(no_lang.exit_code == 2);
+  CHECK_THAT(no_lang.err, Catch::Contains("--lang is required"));
+}
+
+TEST_CASE("a pipeline with vigil.ner writes entities with canonical names and ids") {
+  TempDir dir;
+  const auto train = dir.write("train.conll", corpus(0, 60));
+  const auto model = dir / "en.model";
+  REQUIRE(run_vigil({"train", "ner", "--lang", "en", "--train", train.string(), "--out", model.string(), "--epochs", "4"})
+              .exit_code == 0);
+  dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
+  dir.write("p.toml",
+            "[[stage]]\nuse = \"vigil.langid\"\n[[stage]]\nuse = \"vigil.tokenize\"\n"
+            "[[stage]]\nuse = \"vigil.ner\"\nname = \"ner\"\ngazetteers = [\"g.tsv\"]\n");
+  RunOptions input;
+  input.stdin_text =
+      R"({"id":"d1","lang":"en","text":"Karim Tazi visited Rabat with the Coast Guard. In Madrid, the Harbour Police thanked Tazi."})"
+      "\n";
+  auto r = run_vigil({"run", (dir / "p.toml").string(), "--input", "-", "--output", "-", "--set",
+                      "stage.ner.models.en=" + model.string(), "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"},
+                     input);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto docs = parse_json_lines(r.out);
+  REQUIRE(docs.size() == 1);
+  std::map<std::string, nlohmann::json> by_text;
+  for (const auto& e : docs[0]["entities"]) by_text[e["text"].get<std::string>()] = e;
+  INFO(docs[0]["entities"].dump());
+  REQUIRE(by_text.size() == 6);
+  CHECK(by_text["Karim Tazi"]["label"] == "PER");
+  CHECK(by_text["Rabat"]["id"] == "geonames:2538475");
+  CHECK(by_text["Rabat"]["canonical"] == "Rabat");
+  CHECK(by_text["Coast Guard"]["label"] == "ORG");
+  CHECK(by_text["Madrid"]["label"] == "LOC");
+  CHECK(by_text["Harbour Police"]["label"] == "ORG");
+  CHECK(by_text["Tazi"]["label"] == "PER");
+  CHECK(by_text["Tazi"]["canonical"] == "Karim Tazi");
+  CHECK(by_text["Tazi"]["id"] == by_text["Karim Tazi"]["id"]);
+}
