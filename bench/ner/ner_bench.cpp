@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   values["gazetteers"] = gazetteers.empty() ? vigil::sdk::StringList{} : vigil::sdk::StringList{gazetteers};
   values["arabic_clitics"] = true;
   values["resolve"] = true;
+  values["known_names"] = true;
   values["min_score"] = 0.0;
   const vigil::sdk::Params params(std::move(values));
   vigil::sdk::CreateContext ctx{params, nullptr, "ner", ""};

@@ -18,6 +18,7 @@ sdk::Params params(const std::map<std::string, std::string>& models, const std::
   v["gazetteers"] = sdk::StringList(gazetteers);
   v["arabic_clitics"] = true;
   v["resolve"] = true;
+  v["known_names"] = true;
   v["min_score"] = 0.0;
   return sdk::Params(std::move(v));
 }

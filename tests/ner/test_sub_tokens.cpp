@@ -53,3 +53,28 @@ TEST_CASE("possessives are split off the name") {
   CHECK(pieces("'s") == std::vector<std::string>{"'s"});
   CHECK(pieces("DGSN") == std::vector<std::string>{"DGSN"});
 }
+
+TEST_CASE("punctuation at the edges of a tagged span is trimmed, a bracket closed inside it is kept") {
+  const std::string text = "( DGST ) Federal Police ( Bundespolizei ) Morocco 's";
+  std::vector<SubToken> p;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
+    at = end + 1;
+  }
+  std::size_t first = 0, last = 3;  // ( DGST )
+  REQUIRE(trim_punctuation(text, p, first, last));
+  CHECK(first == 1);
+  CHECK(last == 2);
+  first = 3, last = 8;  // Federal Police ( Bundespolizei )
+  REQUIRE(trim_punctuation(text, p, first, last));
+  CHECK(first == 3);
+  CHECK(last == 8);
+  first = 8, last = 10;  // Morocco 's
+  REQUIRE(trim_punctuation(text, p, first, last));
+  CHECK(last == 9);
+  first = 0, last = 1;  // (
+  CHECK_FALSE(trim_punctuation(text, p, first, last));
+}

@@ -33,7 +33,8 @@ struct ReadOptions {
   int part_from = 0, part_to = 0, parts = 0;
 };
 
-// What a tolerant reader had to fix or drop; optional output of the readers.
+// What the readers had to fix or drop; an optional output. The counts are
+// added to (so one report can sum several files); notes stop at 50.
 struct ReadReport {
   std::size_t skipped_empty_tokens = 0;  // token form empty after trimming
   std::size_t iob_repairs = 0;           // I-X that started a chunk, rewritten B-X (IOB1 input, broken files)

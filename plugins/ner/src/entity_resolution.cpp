@@ -69,8 +69,21 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
       m.from_gazetteer = true;
       return;
     }
-    if (words.size() < 2 || !articles().contains(words.front())) return;
+    if (words.size() < 2 || !articles().contains(words.front())) break;
     words = words.subspan(1);
+  }
+  // The words before may complete the name: "Spain 's National Police",
+  // "Spanish National Police" when the tagger kept only "National Police".
+  for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra) {
+    const long e = pick_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first - extra, m.last - m.first + extra)),
+                              m.type);
+    if (e >= 0) {
+      const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
+      m.canonical = entry.canonical;
+      m.id = entry.id;
+      m.from_gazetteer = true;
+      return;
+    }
   }
 }
 
@@ -124,6 +137,102 @@ bool overlaps_any(const std::vector<Mention>& mentions, std::size_t first, std::
   return false;
 }
 
+bool capitalised_or_uncased(const DocumentView& doc, std::size_t piece) {
+  const std::string_view w = doc.text.substr(doc.pieces[piece].begin, doc.pieces[piece].end - doc.pieces[piece].begin);
+  return starts_upper(w) || (!w.empty() && static_cast<unsigned char>(w[0]) >= 0x80 && !starts_lower(w));
+}
+
+// The entry a gazetteer match stands for in this document (language names
+// first), or -1.
+long match_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names) {
+  const std::uint16_t lang = Gazetteer::pack_lang(doc.language);
+  long best = -1;
+  int best_rank = 3;
+  for (const auto& n : names) {
+    const int rank = n.lang == lang ? 0 : n.lang == 0 ? 1 : 2;
+    if (rank < best_rank) {
+      best_rank = rank;
+      best = static_cast<long>(n.entry);
+    }
+  }
+  return best;
+}
+
+Mention from_entry(const DocumentView& doc, std::size_t first, std::size_t last, std::uint32_t entry, float score) {
+  const auto& e = doc.gazetteer->entry(entry);
+  Mention m;
+  m.first = first;
+  m.last = last;
+  m.type = e.type;
+  m.score = score;
+  m.canonical = e.canonical;
+  m.id = e.id;
+  m.from_gazetteer = true;
+  return m;
+}
+
+// A curated name of another type at the edge of a longer mention is split off:
+// "National Special Crime Unit Mikael Wern" → the unit, and Mikael Wern.
+void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
+  std::vector<Gazetteer::Match> matches;
+  std::vector<Mention> out;
+  for (auto& m : mentions) {
+    if (m.from_gazetteer || m.last - m.first < 3) {
+      out.push_back(m);
+      continue;
+    }
+    doc.gazetteer->match(doc.folded.subspan(m.first, m.last - m.first), doc.language, matches);
+    bool split = false;
+    for (const auto& g : matches) {
+      const std::size_t first = m.first + g.begin, last = m.first + g.end;
+      const bool at_edge = first == m.first || last == m.last;
+      const long e = match_entry(doc, g.names);
+      if (e < 0 || last - first < 2 || last - first == m.last - m.first || !at_edge) continue;
+      // Only curated names: a place name inside an organisation's name is
+      // part of it ("New York Yankees").
+      const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
+      if (entry.type == m.type || !entry.id.starts_with("vigil:")) continue;
+      Mention rest = m;
+      if (first == m.first) rest.first = last; else rest.last = first;
+      const bool rest_left = trim_punctuation(doc.text, doc.pieces, rest.first, rest.last);
+      Mention known = from_entry(doc, first, last, static_cast<std::uint32_t>(e), m.score);
+      if (first == m.first) {
+        out.push_back(known);
+        if (rest_left && capitalised_or_uncased(doc, rest.first)) out.push_back(rest);
+      } else {
+        if (rest_left && capitalised_or_uncased(doc, rest.first)) out.push_back(rest);
+        out.push_back(known);
+      }
+      split = true;
+      break;
+    }
+    if (!split) out.push_back(m);
+  }
+  mentions = std::move(out);
+}
+
+// Known names the tagger missed: names of two words or more, and single-word
+// country names and curated entries (never a bare GeoNames place name: too
+// many are also common words or surnames).
+void add_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
+  std::vector<Gazetteer::Match> matches;
+  doc.gazetteer->match(doc.folded, doc.language, matches);
+  std::vector<Mention> added;
+  std::size_t covered_until = 0;
+  for (const auto& g : matches) {
+    if (g.begin < covered_until) continue;
+    const long e = match_entry(doc, g.names);
+    if (e < 0 || !capitalised_or_uncased(doc, g.begin)) continue;
+    const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
+    const bool single = g.end - g.begin == 1;
+    if (single && !(entry.id.starts_with("iso3166:") || entry.id.starts_with("vigil:"))) continue;
+    if (overlaps_any(mentions, g.begin, g.end)) continue;
+    added.push_back(from_entry(doc, g.begin, g.end, static_cast<std::uint32_t>(e), 0.5f));
+    covered_until = g.end;
+  }
+  for (auto& m : added) insert_sorted(mentions, std::move(m));
+}
+
 void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
   const std::size_t n = doc.pieces.size();
   auto piece_text = [&](std::size_t i) {
@@ -142,9 +251,9 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
     const bool initials = initials_match(acr, words_of(doc, long_form));
     auto existing =
         std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first == open + 1; });
+    // The letters must fit: "Jimmy Vasser (U.S.)" is a name and a country.
+    if (!initials) continue;
     if (existing != mentions.end() && existing->last == open + 2) {
-      // Both tagged: one entity if the letters fit, or if either is known.
-      if (!initials && !existing->from_gazetteer && !long_form.from_gazetteer) continue;
       if (existing->from_gazetteer && !long_form.from_gazetteer) {
         link(mentions[k], *existing);
         mentions[k].type = existing->type;
@@ -152,7 +261,7 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
         link(*existing, long_form);
         existing->type = long_form.type;
       }
-    } else if (existing == mentions.end() && initials) {
+    } else if (existing == mentions.end()) {
       Mention m;
       m.first = open + 1;
       m.last = open + 2;
@@ -191,6 +300,16 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
       by_first[words.back()].push_back({{words.back()}, full});
     }
   }
+  // A word the document also writes in lower case is a common word ("In",
+  // "March", "King" at the start of a sentence): never a repeat on its own.
+  std::unordered_set<std::string_view> lower_words;
+  for (std::size_t i = 0; i < doc.pieces.size(); ++i)
+    if (starts_lower(doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin)))
+      lower_words.insert(doc.folded[i]);
+  for (auto& [first, candidates] : by_first)
+    std::erase_if(candidates, [&](const Candidate& c) {
+      return c.words.size() == 1 && (utf8_length(c.words[0]) < 3 || lower_words.contains(c.words[0]));
+    });
   std::vector<Mention> added;
   for (std::size_t i = 0; i < doc.pieces.size(); ++i) {
     auto it = by_first.find(doc.folded[i]);
@@ -216,8 +335,11 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
 }
 
 void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
+  const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
   for (auto& m : mentions) {
-    if (m.from_gazetteer) continue;
+    // A place the tagger is sure of is not a person's surname even when a
+    // longer mention ends with it ("President of Chechnya" ... "Chechnya").
+    if (m.from_gazetteer || (m.type == loc && m.score >= 0.8f)) continue;
     const auto words = words_of(doc, m);
     const Mention* full = nullptr;
     for (const auto& other : mentions) {
@@ -241,6 +363,10 @@ void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
 
 void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
   for (auto& m : mentions) resolve_by_gazetteer(doc, m);
+  if (doc.gazetteer != nullptr) {
+    split_known_names(doc, mentions);
+    if (doc.add_known_names) add_known_names(doc, mentions);
+  }
   link_acronyms(doc, mentions);
   tag_repeats(doc, mentions);
   link_people(doc, mentions);

@@ -2,7 +2,10 @@
 //
 // 1. gazetteer: a mention whose words are a known name of its type gets
 //    that entry's canonical name and id (a leading article is ignored:
-//    "la DGSN", "the Guardia Civil");
+//    "la DGSN", "the Guardia Civil"; one or two words before may complete
+//    the name: "Spain's National Police"); a known name of another type at
+//    the edge of a longer mention is split off; known names the tagger
+//    missed are added (several words, or a country or curated entry);
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
 //    form's type);
@@ -41,6 +44,7 @@ struct DocumentView {
   std::span<const std::string> folded;  // fold() of each piece
   std::string_view language;
   const Gazetteer* gazetteer = nullptr;
+  bool add_known_names = true;  // gazetteer names the tagger missed become mentions
 };
 
 // Resolves in place; mentions stay sorted by position and never overlap.

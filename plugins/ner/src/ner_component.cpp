@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 
 #include "entity_resolution.hpp"
 #include "gazetteer.hpp"
@@ -33,6 +34,7 @@ struct Options {
   std::shared_ptr<const Gazetteer> gazetteer;
   bool arabic_clitics = true;
   bool resolve = true;
+  bool known_names = true;
   double min_score = 0.0;
 };
 
@@ -108,13 +110,14 @@ class NerAnnotator final : public sdk::Annotator {
         Mention m;
         m.first = first + span.begin;
         m.last = first + span.end;
+        if (!trim_punctuation(text, s.pieces, m.first, m.last)) continue;
         m.type = static_cast<std::uint8_t>(span.type);
         m.score = score / static_cast<float>(span.end - span.begin);
         s.mentions.push_back(std::move(m));
       }
     }
     if (options_.resolve) {
-      DocumentView view{text, s.pieces, s.folded, lang, gazetteer};
+      DocumentView view{text, s.pieces, s.folded, lang, gazetteer, options_.known_names};
       resolve_mentions(view, s.mentions);
     } else {
       for (auto& m : s.mentions)
@@ -177,6 +180,9 @@ sdk::ComponentSpec ner_component_spec() {
       ParamSpec::boolean("resolve", true,
                          "document-level resolution: gazetteer canonical names and ids, acronyms, repeated and "
                          "shortened names (\"Hammouchi\" → \"Abdellatif Hammouchi\")"),
+      ParamSpec::boolean("known_names", true,
+                         "gazetteer names the tagger missed become entities: names of two words or more, country "
+                         "names and curated entries (institutions, people); never a bare city name"),
       ParamSpec::floating("min_score", 0.0, "drop entities whose confidence is below this").range(0.0, 1.0),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
@@ -189,6 +195,7 @@ std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& con
   Options o;
   o.arabic_clitics = context.params.get_bool("arabic_clitics");
   o.resolve = context.params.get_bool("resolve");
+  o.known_names = context.params.get_bool("known_names");
   o.min_score = context.params.get_float("min_score");
   const auto languages = context.params.get_list("languages");
   auto wanted = [&](const std::string& lang) {

@@ -83,4 +83,28 @@ void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, cons
   out.push_back({begin, end});
 }
 
+// Punctuation at the edge of a tagged span is not part of the name (models
+// trained on WikiANN tend to take in a bracket or a possessive): trims it and
+// returns false if nothing is left. A bracket that closes one opened inside
+// the span stays ("German Federal Police (Bundespolizei)").
+bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, std::size_t& first, std::size_t& last) {
+  auto word = [&](std::size_t i) { return text.substr(pieces[i].begin, pieces[i].end - pieces[i].begin); };
+  auto edge_punct = [](std::string_view w) {
+    static constexpr std::string_view kEdge[] = {"(", ")", "[", "]", ",", ";", ":", "\"", "'", "/", "-",
+                                                 "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                 "\xE2\x80\x98", "\xE2\x80\x99", "'s", "\xE2\x80\x99s"};
+    for (auto p : kEdge)
+      if (w == p) return true;
+    return false;
+  };
+  auto has = [&](std::string_view p) {
+    for (std::size_t i = first; i < last; ++i)
+      if (word(i) == p) return true;
+    return false;
+  };
+  while (first < last && edge_punct(word(first)) && !(word(first) == "(" && has(")"))) ++first;
+  while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && has("("))) --last;
+  return first < last;
+}
+
 }  // namespace vigil::ner

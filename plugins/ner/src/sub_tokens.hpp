@@ -11,6 +11,7 @@
 //   these clitics the same way.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -27,5 +28,11 @@ struct SubToken {
 // Appends the sub-tokens of the text span [begin, end) to `out`.
 void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, const Gazetteer* gazetteer,
                  std::vector<SubToken>& out);
+
+// Punctuation at the edge of a tagged span of sub-tokens [first, last) is not
+// part of the name (models trained on WikiANN tend to take in a bracket or a
+// possessive): moves first/last inward; false if nothing is left. A bracket
+// closing one opened inside the span stays ("Federal Police (Bundespolizei)").
+bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, std::size_t& first, std::size_t& last);
 
 }  // namespace vigil::ner

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace vigil::ner {
 
@@ -18,13 +19,30 @@ void Tagger::tag(const NerModel& model, std::span<const std::string_view> words,
         for (std::size_t l = 0; l < kNumLabels; ++l) scores[l] += emissions_[i * kNumLabels + l];
       },
       labels);
+  // Confidence of token i: how much better the best path is than the best
+  // path with another label at i (max-marginals from a forward and a
+  // backward pass), squashed into [0,1]. Monotone, not a probability: the
+  // perceptron's scores are not calibrated.
+  backward_.assign(n * kNumLabels, 0.0f);
+  constexpr float kNever = -std::numeric_limits<float>::infinity();
+  const auto& t = model.transitions();
+  for (std::size_t i = n; i-- > 1;)
+    for (std::size_t from = 0; from < kNumLabels; ++from) {
+      float best = kNever;
+      for (std::size_t to = 0; to < kNumLabels; ++to) {
+        if (!transition_allowed(static_cast<Label>(from), static_cast<Label>(to))) continue;
+        best = std::max(best, t[from * kNumLabels + to] + emissions_[i * kNumLabels + to] + backward_[i * kNumLabels + to]);
+      }
+      backward_[(i - 1) * kNumLabels + from] = best;
+    }
   confidence.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const float* e = &emissions_[i * kNumLabels];
-    const float top = *std::max_element(e, e + kNumLabels);
-    float sum = 0;
-    for (std::size_t l = 0; l < kNumLabels; ++l) sum += std::exp(e[l] - top);
-    confidence[i] = std::exp(e[labels[i]] - top) / sum;
+    const float chosen = viterbi_.forward(i, labels[i]) + backward_[i * kNumLabels + labels[i]];
+    float other = kNever;
+    for (std::size_t l = 0; l < kNumLabels; ++l)
+      if (l != labels[i]) other = std::max(other, viterbi_.forward(i, l) + backward_[i * kNumLabels + l]);
+    const float margin = other == kNever ? 20.0f : chosen - other;
+    confidence[i] = 1.0f / (1.0f + std::exp(-margin / kConfidenceScale));
   }
 }
 

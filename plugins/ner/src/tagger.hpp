@@ -15,8 +15,8 @@ namespace vigil::ner {
 
 class Tagger {
  public:
-  // Labels for `words`; `confidence[i]` is the softmax probability of label i
-  // under token i's emission scores (a cheap, monotone confidence).
+  // Labels for `words`; `confidence[i]` in (0,1) grows with the margin of
+  // token i's label over the best path with another label there.
   void tag(const NerModel& model, std::span<const std::string_view> words, FeatureContext context,
            std::vector<Label>& labels, std::vector<float>& confidence);
 
@@ -25,7 +25,11 @@ class Tagger {
   SentenceFeatures features_;
   Viterbi viterbi_;
   std::vector<float> emissions_;
+  std::vector<float> backward_;
 };
+
+// Score margin that maps to a confidence of 1/(1+e^-1) ≈ 0.73.
+inline constexpr float kConfidenceScale = 4.0f;
 
 // Turns BIO labels into [begin, end) spans with a type (orphan I- starts a span).
 struct LabelSpan {

@@ -57,6 +57,9 @@ class Viterbi {
     }
   }
 
+ // Best score of a path ending in label l at token i (after decode).
+  float forward(std::size_t i, std::size_t l) const { return score_[i * kNumLabels + l]; }
+
  private:
   std::vector<float> score_;
   std::vector<Label> back_;

@@ -183,3 +183,16 @@ bool starts_upper(std::string_view word) {
 }
 
 }  // namespace vigil::ner
+
+namespace vigil::ner {
+
+bool starts_lower(std::string_view word) {
+  if (word.empty()) return false;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(word.data());
+  std::int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<std::int32_t>(word.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+}  // namespace vigil::ner

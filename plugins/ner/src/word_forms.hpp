@@ -29,7 +29,8 @@ std::string_view utf8_suffix(std::string_view word, std::size_t n);
 // Number of code points.
 std::size_t utf8_length(std::string_view word);
 
-// True if the word starts with an upper-case letter.
+// True if the word starts with an upper-case (or title-case) / lower-case letter.
 bool starts_upper(std::string_view word);
+bool starts_lower(std::string_view word);
 
 }  // namespace vigil::ner
