@@ -47,6 +47,15 @@ TEST_CASE("a word that merely starts with a clitic letter stays whole unless the
   CHECK(pieces(kWaw + kWashington, gaz.get()) == std::vector<std::string>{kWaw, kWashington});  // و + واشنطن
 }
 
+TEST_CASE("French elisions are split off, capitalised ones are not") {
+  CHECK(pieces("l\xE2\x80\x99" "Espagne") == std::vector<std::string>{"l\xE2\x80\x99", "Espagne"});
+  CHECK(pieces("d'Esquadra") == std::vector<std::string>{"d'", "Esquadra"});
+  CHECK(pieces("qu'il") == std::vector<std::string>{"qu'", "il"});
+  CHECK(pieces("D'Angelo") == std::vector<std::string>{"D'Angelo"});
+  CHECK(pieces("l'") == std::vector<std::string>{"l'"});
+  CHECK(split_name("mossos d'esquadra") == std::vector<std::string>{"mossos", "d'", "esquadra"});
+}
+
 TEST_CASE("possessives are split off the name") {
   CHECK(pieces("Spain\xE2\x80\x99s") == std::vector<std::string>{"Spain", "\xE2\x80\x99s"});
   CHECK(pieces("Morocco's") == std::vector<std::string>{"Morocco", "'s"});

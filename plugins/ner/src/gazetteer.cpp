@@ -8,6 +8,7 @@
 
 #include "feature_hash.hpp"
 #include "labels.hpp"
+#include "sub_tokens.hpp"
 #include "word_forms.hpp"
 
 namespace vigil::ner {
@@ -73,7 +74,11 @@ std::vector<std::string> split_name(std::string_view folded) {
       tail.emplace_back(piece.substr(piece.size() - 1));
       piece.remove_suffix(1);
     }
-    // A possessive is its own token in the text (sub_tokens.hpp).
+    // An elision and a possessive are tokens of their own in the text (sub_tokens.hpp).
+    if (const std::size_t elided = elision_bytes(piece); elided > 0) {
+      tokens.emplace_back(piece.substr(0, elided));
+      piece.remove_prefix(elided);
+    }
     if (piece.size() > 2 && piece.ends_with("'s")) {
       tokens.emplace_back(piece.substr(0, piece.size() - 2));
       piece = piece.substr(piece.size() - 2);

@@ -1,6 +1,7 @@
 #include "sub_tokens.hpp"
 
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "word_forms.hpp"
@@ -60,6 +61,21 @@ bool is_arabic_letter_start(std::string_view word) {
 
 }  // namespace
 
+std::size_t elision_bytes(std::string_view word) {
+  static constexpr std::string_view kElided[] = {"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"};
+  for (std::string_view e : kElided) {
+    if (word.substr(0, e.size()) != e) continue;
+    std::size_t apostrophe = 0;
+    if (word.substr(e.size(), 1) == "'") apostrophe = 1;
+    else if (word.substr(e.size(), 3) == "\xE2\x80\x99") apostrophe = 3;
+    if (apostrophe == 0) continue;
+    const std::size_t cut = e.size() + apostrophe;
+    if (cut < word.size() && (static_cast<unsigned char>(word[cut]) >= 0x80 || std::isalpha(static_cast<unsigned char>(word[cut]))))
+      return cut;
+  }
+  return 0;
+}
+
 void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, const Gazetteer* gazetteer,
                  std::vector<SubToken>& out) {
   const std::string_view word = text.substr(begin, end - begin);
@@ -69,6 +85,12 @@ void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, cons
     for (std::size_t k = 0; k < clitics; k += 2)
       out.push_back({static_cast<sdk::Offset>(begin + k), static_cast<sdk::Offset>(begin + k + 2)});
     out.push_back({static_cast<sdk::Offset>(begin + clitics), end});
+    return;
+  }
+  if (const std::size_t elided = elision_bytes(word); elided > 0) {
+    const auto cut = static_cast<sdk::Offset>(begin + elided);
+    out.push_back({begin, cut});
+    split_token(text, cut, end, gazetteer, out);  // "l’Espagne’s" is unlikely, but cheap to allow
     return;
   }
   // Possessive 's / ’s after at least one letter.
@@ -102,6 +124,8 @@ bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, s
       if (word(i) == p) return true;
     return false;
   };
+  // A span that is all in brackets loses both.
+  while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")") ++first, --last;
   while (first < last && edge_punct(word(first)) && !(word(first) == "(" && has(")"))) ++first;
   while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && has("("))) --last;
   return first < last;

@@ -2,6 +2,9 @@
 // training data makes and a general-purpose tokenizer does not.
 //
 // - English possessive: "Spain’s" → "Spain" + "’s" (as in CoNLL).
+// - French (and Italian, Catalan) elision: "l’Espagne" → "l’" + "Espagne",
+//   "d'Esquadra" → "d'" + "Esquadra" (lower-case elided words only, so that
+//   "D'Angelo" or "L'Oréal" stay whole).
 // - Arabic proclitics: و ف (and, so), ب ل ك (with/in, for, like) before the
 //   article ال are split off, so "والمغرب" yields "و" + "المغرب" and the entity
 //   is the country alone, with exact offsets. Before a word without the
@@ -24,6 +27,10 @@ struct SubToken {
   sdk::Offset begin = 0;
   sdk::Offset end = 0;
 };
+
+// Bytes of a leading elided word with its apostrophe ("l'", "qu’"), if the
+// word goes on with a letter; 0 otherwise.
+std::size_t elision_bytes(std::string_view word);
 
 // Appends the sub-tokens of the text span [begin, end) to `out`.
 void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, const Gazetteer* gazetteer,
