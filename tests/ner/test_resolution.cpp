@@ -133,3 +133,20 @@ TEST_CASE("lower-case words are not taken for repeated names") {
   resolve_mentions(doc.view(nullptr), ms);
   CHECK(ms.size() == 1);
 }
+
+TEST_CASE("a curated name inside a longer span is split off or freed from a title") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv",
+                                        "vigil:per/m-wern\tPER\tMikael Wern\t*\tMikael Wern\n"
+                                        "vigil:org/de-bundespolizei\tORG\tGerman Federal Police\ten\tGerman Federal Police\n")});
+  auto doc = make("the National Special Crime Unit Mikael Wern and the President of the German Federal Police met", "en");
+  std::vector<Mention> ms = {mention(1, 7, "ORG"), mention(9, 15, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 3);
+  CHECK(doc.words(ms[0]) == "National Special Crime Unit");
+  CHECK(doc.words(ms[1]) == "Mikael Wern");
+  CHECK(ms[1].type == *type_index("PER"));
+  CHECK(ms[1].id == "vigil:per/m-wern");
+  CHECK(doc.words(ms[2]) == "German Federal Police");
+  CHECK(ms[2].id == "vigil:org/de-bundespolizei");
+}

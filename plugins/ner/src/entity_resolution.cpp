@@ -171,7 +171,8 @@ Mention from_entry(const DocumentView& doc, std::size_t first, std::size_t last,
   return m;
 }
 
-// A curated name of another type at the edge of a longer mention is split off:
+// A curated name of another type at the edge of a longer mention is split off
+// (and one of the same type after a title is all that is kept):
 // "National Special Crime Unit Mikael Wern" → the unit, and Mikael Wern.
 void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
   std::vector<Gazetteer::Match> matches;
@@ -185,13 +186,27 @@ void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) 
     bool split = false;
     for (const auto& g : matches) {
       const std::size_t first = m.first + g.begin, last = m.first + g.end;
-      const bool at_edge = first == m.first || last == m.last;
       const long e = match_entry(doc, g.names);
-      if (e < 0 || last - first < 2 || last - first == m.last - m.first || !at_edge) continue;
+      if (e < 0 || last - first < 2 || last - first == m.last - m.first) continue;
       // Only curated names: a place name inside an organisation's name is
       // part of it ("New York Yankees").
       const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
-      if (entry.type == m.type || !entry.id.starts_with("vigil:")) continue;
+      if (!entry.id.starts_with("vigil:")) continue;
+      if (entry.type == m.type) {
+        // "President of the German Federal Police": a title before a known
+        // name of the same type (joined by a lower-case word) is not part of it.
+        auto piece = [&](std::size_t i) {
+          return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
+        };
+        // ... possibly followed by its name in brackets: "(Bundespolizeipräsidium)".
+        const bool at_end = last == m.last || (piece(last) == "(" && piece(m.last - 1) == ")");
+        const bool title = first > m.first && at_end && starts_lower(piece(first - 1));
+        if (!title) continue;
+        out.push_back(from_entry(doc, first, last, static_cast<std::uint32_t>(e), m.score));
+        split = true;
+        break;
+      }
+      if (first != m.first && last != m.last) continue;  // another type: only at the edge
       Mention rest = m;
       if (first == m.first) rest.first = last; else rest.last = first;
       const bool rest_left = trim_punctuation(doc.text, doc.pieces, rest.first, rest.last);
