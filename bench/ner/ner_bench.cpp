@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
       }
     } else usage();
   }
-  if (corpus.empty() || lang.empty()) usage();
+  if (corpus.empty() || lang.empty() || runs == 0 || group == 0 || repeat == 0) usage();
 
   const double rss_start = peak_rss_mb();
   std::map<std::string, vigil::sdk::ParamValue, std::less<>> values;

@@ -71,6 +71,11 @@ TEST_CASE("vigil train ner names the file and line of a bad tag, and refuses mis
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Catch::Contains("--gold: no such file: " + (dir / "absent.conll").string()));
 
+  auto zero_epochs = run_vigil({"train", "ner", "--lang", "en", "--train", bad.string(), "--out",
+                               (dir / "m.model").string(), "--epochs", "0"});
+  CHECK(zero_epochs.exit_code == 2);
+  CHECK_THAT(zero_epochs.err, Catch::Contains("--epochs"));
+
   auto no_lang = run_vigil({"train", "ner", "--train", bad.string(), "--out", (dir / "m.model").string()});
   CHECK(no_lang.exit_code == 2);
   CHECK_THAT(no_lang.err, Catch::Contains("--lang is required"));

@@ -118,3 +118,37 @@ TEST_CASE("word clusters are read from a paths file and stored in the model") {
   const auto bad = dir.write("bad.tsv", "0102\tx\n");
   CHECK_THROWS_WITH(WordClusters::read_paths(bad), Catch::Contains("bad.tsv:1: cluster path is not a bit string"));
 }
+
+TEST_CASE("header counts that do not fit the file are refused, even when their product would wrap around") {
+  vigil::test::TempDir dir;
+  test::write_synthetic_model(dir / "m.model");
+  std::string bytes = vigil::test::read_file(dir / "m.model");
+  // capacity (offset 24) + 2^63: capacity * slot size wraps to the true size.
+  std::string wrapped = bytes;
+  wrapped[31] = static_cast<char>(wrapped[31] ^ 0x80);
+  dir.write("wrapped.model", wrapped);
+  CHECK_THROWS_WITH(NerModel::load(dir / "wrapped.model"), Catch::Contains("is truncated or corrupt"));
+  // cluster slot count (offset 40) + 2^61.
+  std::string clusters = bytes;
+  clusters[47] = static_cast<char>(clusters[47] ^ 0x20);
+  dir.write("clusters.model", clusters);
+  CHECK_THROWS_WITH(NerModel::load(dir / "clusters.model"), Catch::Contains("is truncated or corrupt"));
+}
+
+TEST_CASE("a damaged feature table with no empty slot does not hang a look-up") {
+  vigil::test::TempDir dir;
+  ModelContents c;
+  c.features = {mix64(1), mix64(2), mix64(3)};
+  c.weights.assign(3 * kNumLabels, 1.0f);
+  write_model(dir / "full.model", c, 0);
+  std::string bytes = vigil::test::read_file(dir / "full.model");
+  // Fill every fingerprint of the table (it starts after header, transitions and the empty cluster table).
+  const std::size_t slots_at = 56 + 360, slot = 4 + 2 * kNumLabels, capacity = 3 * 4 / 3 + 1;
+  for (std::size_t i = 0; i < capacity; ++i) bytes[slots_at + i * slot] = 0x5A;
+  dir.write("full.model", bytes);
+  auto model = NerModel::load(dir / "full.model");
+  float scores[kNumLabels] = {};
+  const std::uint64_t missing[] = {mix64(99)};
+  model->add_scores(missing, scores);  // returns: at most one lap of the table
+  CHECK(scores[0] == 0.0f);
+}

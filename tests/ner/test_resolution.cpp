@@ -150,3 +150,22 @@ TEST_CASE("a curated name inside a longer span is split off or freed from a titl
   CHECK(doc.words(ms[2]) == "German Federal Police");
   CHECK(ms[2].id == "vigil:org/de-bundespolizei");
 }
+
+TEST_CASE("an acronym inside another mention is not added twice") {
+  auto doc = make("the Harbour Safety Agency ( HSA ) Group said", "en");
+  std::vector<Mention> ms = {mention(1, 4, "ORG"), mention(4, 8, "ORG")};
+  resolve_mentions(doc.view(nullptr), ms);
+  for (std::size_t i = 1; i < ms.size(); ++i) CHECK(ms[i - 1].last <= ms[i].first);
+}
+
+TEST_CASE("known names and repeats never run over a sentence boundary") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "x:1\tORG\tNew Dawn\ten\tNew Dawn\n")});
+  auto doc = make("They called it New . Dawn came early .", "en");
+  const std::size_t starts[] = {0, 5};
+  DocumentView view = doc.view(gaz.get());
+  view.sentence_starts = starts;
+  std::vector<Mention> ms;
+  resolve_mentions(view, ms);
+  CHECK(ms.empty());
+}

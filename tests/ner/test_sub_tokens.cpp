@@ -87,3 +87,32 @@ TEST_CASE("punctuation at the edges of a tagged span is trimmed, a bracket close
   first = 0, last = 1;  // (
   CHECK_FALSE(trim_punctuation(text, p, first, last));
 }
+
+TEST_CASE("unbalanced brackets are never left by trimming") {
+  const std::string text = "( Paris ) and ( Lyon )";
+  std::vector<SubToken> p;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
+    at = end + 1;
+  }
+  std::size_t first = 0, last = p.size();
+  REQUIRE(trim_punctuation(text, p, first, last));
+  CHECK(first == 0);  // "( Paris ) and ( Lyon )": the brackets pair up, nothing is cut in half
+  CHECK(last == p.size());
+}
+
+TEST_CASE("a known name that starts like clitic plus article stays whole, and gazetteer names split like text") {
+  const std::string valencia = "\xD9\x81\xD8\xA7\xD9\x84\xD9\x86\xD8\xB3\xD9\x8A\xD8\xA7";  // فالنسيا
+  CHECK(pieces(valencia).size() == 2);  // unknown: ف + النسيا
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "geonames:2509954\tLOC\tValencia\tar\t" + valencia + "\n")});
+  CHECK(pieces(valencia, gaz.get()) == std::vector<std::string>{valencia});
+  CHECK(split_name("N'Djamena") == std::vector<std::string>{"n'djamena"});
+  // البوسنة والهرسك (Bosnia and Herzegovina): و is split off as in the text.
+  const auto bosnia = split_name("\xD8\xA7\xD9\x84\xD8\xA8\xD9\x88\xD8\xB3\xD9\x86\xD8\xA9 "
+                                 "\xD9\x88\xD8\xA7\xD9\x84\xD9\x87\xD8\xB1\xD8\xB3\xD9\x83");
+  REQUIRE(bosnia.size() == 3);
+  CHECK(bosnia[1] == kWaw);
+}

@@ -95,7 +95,9 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   eval_entities_cmd->add_option("--format", eval_entities.format,
                                 "conll, germeval, hipe, europeana, newsfane, wikiann_prefixed (default: detect)");
-  eval_entities_cmd->add_option("--group", eval_entities.group, "Sentences per document")->capture_default_str();
+  eval_entities_cmd->add_option("--group", eval_entities.group, "Sentences per document")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   eval_entities_cmd->add_option("--errors", eval_entities.errors, "Write the sentences with an error to this file");
 
   TrainNerOptions train_ner;
@@ -114,12 +116,17 @@ int main(int argc, char** argv) {
   train_ner_cmd->add_option("--format", train_ner.format, "Input format (default: detect per file)");
   train_ner_cmd->add_flag("--repair-mac-cyrillic", train_ner.repair_mac_cyrillic,
                           "Undo the Mac-Cyrillic mis-decoding of the German CoNLL-2003 training file");
-  train_ner_cmd->add_option("--epochs", train_ner.epochs, "Maximum epochs")->capture_default_str();
-  train_ner_cmd->add_option("--patience", train_ner.patience, "Stop after this many epochs without a better dev F1")
+  train_ner_cmd->add_option("--epochs", train_ner.epochs, "Maximum epochs")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  train_ner_cmd->add_option("--patience", train_ner.patience,
+                            "Stop after this many epochs without a better dev F1 (0: never)")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   train_ner_cmd->add_option("--seed", train_ner.seed, "Random seed (sentence order)")->capture_default_str();
   train_ner_cmd->add_option("--max-features", train_ner.max_features,
                             "Keep this many feature rows (largest weights) in the model; 0: all")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 #endif
 

@@ -24,28 +24,38 @@ struct LoadedCorpus {
   nlohmann::json card = nlohmann::json::array();
 };
 
-// Splits tokens the way the tagger will see them at run time (sub_tokens.hpp):
-// a split-off clitic or possessive is O; the rest keeps the token's label.
+// Splits tokens the way the tagger will see them at run time (sub_tokens.hpp).
+// The name is the last piece after an elision or clitics ("l'|Espagne",
+// "و|المغرب"), the first before a possessive ("Spain|'s"). A clitic before a
+// name is O (I- inside one); a possessive is O unless the name goes on after
+// it ("McDonald|'s Corporation").
 TrainingSentence to_training(const LabeledSentence& sentence, const Gazetteer* gazetteer, const std::string& where) {
   TrainingSentence out;
   std::vector<SubToken> pieces;
+  std::vector<std::size_t> possessives;  // positions in `out` of split-off possessives
   for (const auto& token : sentence) {
     auto label = parse_label(token.tag);
     if (!label) throw core::ConfigError(where + ": tag \"" + token.tag + "\" is not O or B-/I- of PER ORG LOC MISC");
     pieces.clear();
     split_token(token.form, 0, static_cast<sdk::Offset>(token.form.size()), gazetteer, pieces);
-    // The longest piece holds the name (the stem after clitics, the word
-    // before a possessive); split-off pieces are O, or I- inside a name.
-    std::size_t name_piece = 0;
-    for (std::size_t k = 1; k < pieces.size(); ++k)
-      if (pieces[k].end - pieces[k].begin > pieces[name_piece].end - pieces[name_piece].begin) name_piece = k;
+    const std::string_view last_piece(token.form.data() + pieces.back().begin, pieces.back().end - pieces.back().begin);
+    const bool possessive = pieces.size() > 1 && (last_piece == "'s" || last_piece == "\xE2\x80\x99s");
+    const std::size_t name_piece = possessive ? 0 : pieces.size() - 1;
     for (std::size_t k = 0; k < pieces.size(); ++k) {
       out.words.push_back(token.form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
       Label l = *label;
-      if (k < name_piece && is_begin(l)) l = kOutside;  // clitic before a name
-      if (k > name_piece) l = is_inside(l) || is_begin(l) ? inside_label(type_of(l)) : kOutside;
+      if (k < name_piece && is_begin(l)) l = kOutside;
+      if (k > name_piece) {
+        l = *label == kOutside ? kOutside : inside_label(type_of(*label));
+        possessives.push_back(out.labels.size());
+      }
       out.labels.push_back(l);
     }
+  }
+  for (std::size_t p : possessives) {
+    const bool name_goes_on = p + 1 < out.labels.size() && is_inside(out.labels[p + 1]) && out.labels[p] != kOutside &&
+                              type_of(out.labels[p + 1]) == type_of(out.labels[p]);
+    if (!name_goes_on) out.labels[p] = kOutside;
   }
   return out;
 }

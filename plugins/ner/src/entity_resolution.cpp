@@ -131,6 +131,12 @@ void insert_sorted(std::vector<Mention>& mentions, Mention m) {
   mentions.insert(at, std::move(m));
 }
 
+// True if [first, last) runs over a sentence boundary.
+bool crosses_sentence(const DocumentView& doc, std::size_t first, std::size_t last) {
+  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), first);
+  return it != doc.sentence_starts.end() && *it < last;
+}
+
 bool overlaps_any(const std::vector<Mention>& mentions, std::size_t first, std::size_t last) {
   for (const auto& m : mentions)
     if (m.first < last && first < m.last) return true;
@@ -241,7 +247,7 @@ void add_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
     const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
     const bool single = g.end - g.begin == 1;
     if (single && !(entry.id.starts_with("iso3166:") || entry.id.starts_with("vigil:"))) continue;
-    if (overlaps_any(mentions, g.begin, g.end)) continue;
+    if (overlaps_any(mentions, g.begin, g.end) || crosses_sentence(doc, g.begin, g.end)) continue;
     added.push_back(from_entry(doc, g.begin, g.end, static_cast<std::uint32_t>(e), 0.5f));
     covered_until = g.end;
   }
@@ -276,7 +282,7 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
         link(*existing, long_form);
         existing->type = long_form.type;
       }
-    } else if (existing == mentions.end()) {
+    } else if (existing == mentions.end() && !overlaps_any(mentions, open + 1, open + 2)) {
       Mention m;
       m.first = open + 1;
       m.last = open + 2;
@@ -338,7 +344,8 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
     }
     if (best == nullptr) continue;
     const std::size_t len = best->words.size();
-    if (overlaps_any(mentions, i, i + len) || overlaps_any(added, i, i + len)) continue;
+    if (overlaps_any(mentions, i, i + len) || overlaps_any(added, i, i + len) || crosses_sentence(doc, i, i + len))
+      continue;
     Mention copy = best->model;
     copy.first = i;
     copy.last = i + len;

@@ -45,6 +45,7 @@ struct DocumentView {
   std::string_view language;
   const Gazetteer* gazetteer = nullptr;
   bool add_known_names = true;  // gazetteer names the tagger missed become mentions
+  std::span<const std::size_t> sentence_starts = {};  // piece index of each sentence's start, ascending
 };
 
 // Resolves in place; mentions stay sorted by position and never overlap.

@@ -72,7 +72,8 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
     for (const auto& m : matches_) {
       std::uint8_t types = 0;
       for (const auto& name : m.names)
-        types |= static_cast<std::uint8_t>(1u << context.gazetteer->entry(name.entry).type);
+        if (context.gazetteer->applies(name, context.language))
+          types |= static_cast<std::uint8_t>(1u << context.gazetteer->entry(name.entry).type);
       for (std::uint32_t k = m.begin; k < m.end; ++k)
         for (std::size_t type = 0; type < kNumTypes; ++type)
           if (types & (1u << type))

@@ -56,35 +56,48 @@ std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::pat
 
 }  // namespace
 
-std::vector<std::string> split_name(std::string_view folded) {
+std::vector<std::string> split_name(std::string_view name) {
+  // As the text is split: at spaces, punctuation off the ends of each piece
+  // (as the tokenizer does), then the tagger's sub-tokens (elisions,
+  // possessives, Arabic proclitics before the article); each token folded.
   std::vector<std::string> tokens;
+  std::vector<SubToken> subs;
+  std::string folded;
+  auto emit = [&](std::string_view piece) {
+    subs.clear();
+    // A name does not start with "and" or "in": its first word keeps an
+    // Arabic clitic-like start (فالنسيا, Valencia); later words split as in
+    // text (البوسنة والهرسك → ... و الهرسك).
+    const bool first_arabic = tokens.empty() && !piece.empty() && (static_cast<unsigned char>(piece[0]) == 0xD8 ||
+                                                                    static_cast<unsigned char>(piece[0]) == 0xD9);
+    if (first_arabic)
+      subs.push_back({0, static_cast<sdk::Offset>(piece.size())});
+    else
+      split_token(piece, 0, static_cast<sdk::Offset>(piece.size()), nullptr, subs);
+    for (const auto& sub : subs) {
+      fold(piece.substr(sub.begin, sub.end - sub.begin), folded);
+      if (!folded.empty()) tokens.push_back(folded);
+    }
+  };
   std::size_t i = 0;
-  while (i < folded.size()) {
-    while (i < folded.size() && folded[i] == ' ') ++i;
-    std::size_t end = folded.find(' ', i);
-    if (end == std::string_view::npos) end = folded.size();
-    std::string_view piece = folded.substr(i, end - i);
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    std::size_t end = name.find(' ', i);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view piece = name.substr(i, end - i);
     i = end;
-    std::vector<std::string> tail;
+    std::vector<std::string_view> tail;
     while (!piece.empty() && is_edge_punct(static_cast<unsigned char>(piece.front()))) {
-      tokens.emplace_back(piece.substr(0, 1));
+      emit(piece.substr(0, 1));
       piece.remove_prefix(1);
     }
-    while (!piece.empty() && is_edge_punct(static_cast<unsigned char>(piece.back())) && piece.back() != '.') {
-      tail.emplace_back(piece.substr(piece.size() - 1));
+    while (!piece.empty() && is_edge_punct(static_cast<unsigned char>(piece.back())) && piece.back() != '.' &&
+           piece.back() != '\'') {
+      tail.push_back(piece.substr(piece.size() - 1));
       piece.remove_suffix(1);
     }
-    // An elision and a possessive are tokens of their own in the text (sub_tokens.hpp).
-    if (const std::size_t elided = elision_bytes(piece); elided > 0) {
-      tokens.emplace_back(piece.substr(0, elided));
-      piece.remove_prefix(elided);
-    }
-    if (piece.size() > 2 && piece.ends_with("'s")) {
-      tokens.emplace_back(piece.substr(0, piece.size() - 2));
-      piece = piece.substr(piece.size() - 2);
-    }
-    if (!piece.empty()) tokens.emplace_back(piece);
-    tokens.insert(tokens.end(), tail.rbegin(), tail.rend());
+    if (!piece.empty()) emit(piece);
+    for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(*it);
   }
   return tokens;
 }
@@ -111,9 +124,7 @@ void Gazetteer::add(std::string_view id, std::string_view type, std::string_view
   } else if (entries_[it->second].canonical != canonical || entries_[it->second].type != *t) {
     throw GazetteerError("id " + std::string(id) + " has another type or canonical name on an earlier line");
   }
-  std::string folded;
-  fold(name, folded);
-  const auto tokens = split_name(folded);
+  const auto tokens = split_name(name);
   if (tokens.empty()) throw GazetteerError("name has no word");
   std::uint32_t node = 0;
   for (const auto& token : tokens) {
@@ -127,7 +138,9 @@ void Gazetteer::add(std::string_view id, std::string_view type, std::string_view
   pending_.push_back({node, Name{it->second, packed}});
   if (packed != 0 && !has_language(packed))
     languages_.insert(std::upper_bound(languages_.begin(), languages_.end(), packed), packed);
-  fingerprint_ = mix64(fingerprint_ ^ hash_bytes(folded, hash_bytes(id, packed)));
+  std::uint64_t name_hash = hash_bytes(id, packed);
+  for (const auto& token : tokens) name_hash = hash_bytes(token, name_hash);
+  fingerprint_ = mix64(fingerprint_ ^ name_hash);
   ++name_count_;
 }
 

@@ -32,9 +32,11 @@ struct GazetteerEntry {
   std::uint8_t type = 0;  // index into kEntityTypes
 };
 
-// Splits a folded name into the tokens the text would have: at spaces, and
-// with punctuation at either end of a piece split off ("(dgsn)" → "(", "dgsn", ")").
-std::vector<std::string> split_name(std::string_view folded);
+// The folded tokens the text would have for this name: split at spaces,
+// punctuation at either end of a piece split off, then the tagger's
+// sub-tokens ("(DGSN)" → "(", "dgsn", ")"; "Mossos d'Esquadra" → "mossos",
+// "d'", "esquadra"; "N'Djamena" stays whole, as in the text).
+std::vector<std::string> split_name(std::string_view name);
 
 class Gazetteer {
  public:
@@ -59,7 +61,9 @@ class Gazetteer {
            std::string_view name);
 
   // Longest match starting at each token (folded forms), for a language
-  // ("" or a language without names of its own: every name counts).
+  // ("" or a language without names of its own: every name counts). A
+  // match's `names` may include other languages' names of the same words:
+  // use applies() to keep the ones for the language.
   void match(std::span<const std::string> folded, std::string_view lang, std::vector<Match>& out) const;
   // The names equal to this token sequence, or an empty span.
   std::span<const Name> find(std::span<const std::string> folded) const;
@@ -71,6 +75,12 @@ class Gazetteer {
   std::uint64_t fingerprint() const { return fingerprint_; }
   static std::uint16_t pack_lang(std::string_view lang);
   bool has_language(std::uint16_t lang) const;
+  // True if `name` counts for a text in `lang` (its language, "*", or any
+  // name when the gazetteer has none in that language).
+  bool applies(const Name& name, std::string_view lang) const {
+    const std::uint16_t packed = pack_lang(lang);
+    return name.lang == 0 || name.lang == packed || packed == 0 || !has_language(packed);
+  }
 
  private:
   struct Node {

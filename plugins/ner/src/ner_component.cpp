@@ -117,7 +117,7 @@ class NerAnnotator final : public sdk::Annotator {
       }
     }
     if (options_.resolve) {
-      DocumentView view{text, s.pieces, s.folded, lang, gazetteer, options_.known_names};
+      DocumentView view{text, s.pieces, s.folded, lang, gazetteer, options_.known_names, sentence_start};
       resolve_mentions(view, s.mentions);
     } else {
       for (auto& m : s.mentions)

@@ -107,8 +107,13 @@ std::size_t write_model(const std::filesystem::path& path, const ModelContents& 
   h.cluster_slots = cluster_slots.size();
   h.metadata_bytes = contents.metadata_json.size();
 
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw ModelError("cannot write model " + path.string());
+  // Written beside the target and renamed over it: a process that has the
+  // old model mapped keeps reading intact pages, and a failed write leaves
+  // the old model in place.
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) throw ModelError("cannot write model " + tmp.string());
   const char zeros[8] = {};
   out.write(reinterpret_cast<const char*>(&h), sizeof h);
   out.write(reinterpret_cast<const char*>(contents.transitions.data()), sizeof(float) * contents.transitions.size());
@@ -118,7 +123,11 @@ std::size_t write_model(const std::filesystem::path& path, const ModelContents& 
             static_cast<std::streamsize>(cluster_slots.size() * sizeof(std::uint64_t)));
   out.write(reinterpret_cast<const char*>(slots.data()), static_cast<std::streamsize>(slots.size()));
   out.write(contents.metadata_json.data(), static_cast<std::streamsize>(contents.metadata_json.size()));
-  if (!out.flush()) throw ModelError("cannot write model " + path.string());
+  out.close();
+  if (!out) throw ModelError("cannot write model " + tmp.string());
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw ModelError("cannot write model " + path.string() + ": " + ec.message());
   return order.size();
 }
 
@@ -148,22 +157,26 @@ std::shared_ptr<const NerModel> NerModel::load(const std::filesystem::path& path
                      std::to_string(h.feature_version) + "; this build reads " + std::to_string(kFormatVersion) + "/" +
                      std::to_string(kFeatureVersion) + ": retrain it with `vigil train ner`");
   const std::size_t transitions_bytes = padded(sizeof(float) * model->transitions_.size());
-  const std::size_t expected =
-      sizeof h + transitions_bytes + h.cluster_slots * 8 + h.capacity * kSlotBytes + h.metadata_bytes;
-  if (h.capacity == 0 || expected != size)
-    throw ModelError("NER model " + name + " is truncated or corrupt (" + std::to_string(size) + " bytes, expected " +
-                     std::to_string(expected) + ")");
+  // Every section must fit in what remains of the file (counts come from the
+  // file: checked by division, so no product can overflow).
+  const auto corrupt = [&](const char* what) {
+    return ModelError("NER model " + name + " is truncated or corrupt (" + what + "; " + std::to_string(size) +
+                      " bytes)");
+  };
   std::size_t at = sizeof h;
+  if (size - at < transitions_bytes) throw corrupt("no room for the transitions");
   std::memcpy(model->transitions_.data(), base + at, sizeof(float) * model->transitions_.size());
   at += transitions_bytes;
-  model->clusters_.attach(
-      {reinterpret_cast<const std::uint64_t*>(base + at), static_cast<std::size_t>(h.cluster_slots)});
-  at += h.cluster_slots * 8;
+  if (h.cluster_slots > (size - at) / 8) throw corrupt("cluster table larger than the file");
+  model->clusters_.attach({reinterpret_cast<const std::uint64_t*>(base + at), static_cast<std::size_t>(h.cluster_slots)});
+  at += static_cast<std::size_t>(h.cluster_slots) * 8;
+  if (h.capacity == 0 || h.capacity > (size - at) / kSlotBytes) throw corrupt("feature table empty or larger than the file");
   model->slots_ = base + at;
-  model->capacity_ = h.capacity;
-  model->entries_ = h.entries;
+  model->capacity_ = static_cast<std::size_t>(h.capacity);
+  model->entries_ = static_cast<std::size_t>(h.entries);
   model->scale_ = h.scale;
-  at += h.capacity * kSlotBytes;
+  at += model->capacity_ * kSlotBytes;
+  if (h.metadata_bytes != size - at) throw corrupt("the sections do not add up to the file size");
   model->metadata_.assign(reinterpret_cast<const char*>(base + at), h.metadata_bytes);
   return model;
 }
@@ -191,7 +204,8 @@ void NerModel::add_scores(std::span<const std::uint64_t> features, float* scores
   for (std::uint64_t f : features) {
     const std::uint32_t fp = fingerprint(f);
     std::size_t i = home_slot(f, capacity_);
-    while (true) {
+    // At most one lap: a damaged table may have no empty slot.
+    for (std::size_t probes = 0; probes < capacity_; ++probes) {
       const unsigned char* slot = slots_ + i * kSlotBytes;
       std::uint32_t existing;
       std::memcpy(&existing, slot, 4);

@@ -42,7 +42,9 @@ std::size_t proclitic_bytes(std::string_view word, const Gazetteer* gazetteer) {
   std::size_t prep = 0;
   if (starts_with(rest, kBa) || starts_with(rest, kKaf) || starts_with(rest, kLam)) prep = 2;
   // Clitic(s) + article + at least two letters of stem.
-  if (starts_with(rest.substr(prep), kArticle) && letters_after(rest, prep + kArticle.size()) >= 2) return at + prep;
+  if (at + prep > 0 && starts_with(rest.substr(prep), kArticle) && letters_after(rest, prep + kArticle.size()) >= 2 &&
+      !known_name(gazetteer, word))  // فالنسيا (Valencia) is a name, not ف + النسيا
+    return at + prep;
   // Without the article: only when the remainder is a known name (and the
   // whole word is not).
   if (at + prep > 0 && letters_after(word, at + prep) >= 3 && !known_name(gazetteer, word) &&
@@ -119,15 +121,27 @@ bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, s
       if (w == p) return true;
     return false;
   };
-  auto has = [&](std::string_view p) {
-    for (std::size_t i = first; i < last; ++i)
-      if (word(i) == p) return true;
+  // Depth of brackets over [first, last): the leading "(" is kept only if it
+  // closes inside the span, a trailing ")" only if it closes one opened inside.
+  auto leading_bracket_closes = [&]() {
+    int depth = 0;
+    for (std::size_t i = first; i < last; ++i) {
+      if (word(i) == "(") ++depth;
+      if (word(i) == ")" && --depth == 0) return i + 1 < last;  // closes before the end: "(Paris) Group"
+    }
     return false;
   };
-  // A span that is all in brackets loses both.
-  while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")") ++first, --last;
-  while (first < last && edge_punct(word(first)) && !(word(first) == "(" && has(")"))) ++first;
-  while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && has("("))) --last;
+  auto trailing_bracket_opened = [&]() {
+    int depth = 0;
+    for (std::size_t i = last; i-- > first;) {
+      if (word(i) == ")") ++depth;
+      if (word(i) == "(" && --depth == 0) return i > first;
+    }
+    return false;
+  };
+  while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")" && !leading_bracket_closes()) ++first, --last;
+  while (first < last && edge_punct(word(first)) && !(word(first) == "(" && leading_bracket_closes())) ++first;
+  while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && trailing_bracket_opened())) --last;
   return first < last;
 }
 

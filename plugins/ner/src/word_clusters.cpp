@@ -35,7 +35,8 @@ bool WordClusters::lookup(std::string_view lower_word, std::uint64_t out[3]) con
   } else {
     if (slots_.empty()) return false;
     std::size_t i = (static_cast<std::uint64_t>(key) * slots_.size()) >> 32;
-    while (true) {
+    for (std::size_t probes = 0;; ++probes) {
+      if (probes == slots_.size()) return false;  // a damaged table with no empty slot
       const std::uint64_t s = slots_[i];
       if (s == 0) return false;
       if (static_cast<std::uint32_t>(s >> 32) == key) {
@@ -45,6 +46,7 @@ bool WordClusters::lookup(std::string_view lower_word, std::uint64_t out[3]) con
       if (++i == slots_.size()) i = 0;
     }
   }
+  if (path.depth > 24) return false;  // paths hold at most 24 bits (a damaged file)
   for (std::size_t g = 0; g < 3; ++g) {
     const std::uint32_t bits = kClusterPrefixBits[g];
     const std::uint32_t prefix = path.depth <= bits ? path.bits : path.bits >> (path.depth - bits);
