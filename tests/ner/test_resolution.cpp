@@ -169,3 +169,33 @@ TEST_CASE("known names and repeats never run over a sentence boundary") {
   resolve_mentions(view, ms);
   CHECK(ms.empty());
 }
+
+TEST_CASE("a span holding a long form and its bracketed acronym becomes two linked mentions") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
+  auto doc = make("la Direction générale de la Sûreté nationale ( DGSN ) a dit", "fr");
+  std::vector<Mention> ms = {mention(1, 10, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(doc.words(ms[0]) == "Direction générale de la Sûreté nationale");
+  CHECK(doc.words(ms[1]) == "DGSN");
+  CHECK(ms[0].id == "vigil:org/dgsn");
+  CHECK(ms[1].id == "vigil:org/dgsn");
+}
+
+TEST_CASE("two known names joined by a conjunction in one span become two mentions of their own types") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "iso3166:MA\tLOC\tMorocco\ten\tMorocco\niso3166:ES\tLOC\tSpain\ten\tSpain\n")});
+  auto doc = make("Morocco and Spain signed .", "en");
+  std::vector<Mention> ms = {mention(0, 3, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[0].id == "iso3166:MA");
+  CHECK(ms[0].type == *type_index("LOC"));
+  CHECK(ms[1].id == "iso3166:ES");
+  // Not known on both sides: left alone.
+  auto other = make("Smith and Wesson said .", "en");
+  std::vector<Mention> ms2 = {mention(0, 3, "ORG")};
+  resolve_mentions(other.view(gaz.get()), ms2);
+  CHECK(ms2.size() == 1);
+}

@@ -254,6 +254,52 @@ void add_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
   for (auto& m : added) insert_sorted(mentions, std::move(m));
 }
 
+std::string_view piece_text(const DocumentView& doc, std::size_t i) {
+  return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
+}
+
+// "General Directorate of National Security ( DGSN )" tagged as one span:
+// the long form and the acronym become two mentions (linked below).
+void split_bracketed_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
+  std::vector<Mention> out;
+  for (const auto& m : mentions) {
+    const bool bracketed = m.last - m.first >= 5 && piece_text(doc, m.last - 1) == ")" &&
+                           piece_text(doc, m.last - 3) == "(" && all_caps_acronym(piece_text(doc, m.last - 2));
+    if (!bracketed) {
+      out.push_back(m);
+      continue;
+    }
+    Mention long_form = m, acronym = m;
+    long_form.last = m.last - 3;
+    acronym.first = m.last - 2;
+    acronym.last = m.last - 1;
+    out.push_back(long_form);
+    out.push_back(acronym);
+  }
+  mentions = std::move(out);
+}
+
+// "Morocco and Spain" tagged as one span: two known names joined by a
+// conjunction are two mentions, each of its own known type.
+void split_coordinations(const DocumentView& doc, std::vector<Mention>& mentions) {
+  static const std::unordered_set<std::string_view> conjunctions = {"and", "et", "y", "e", "und", "en", "\xD9\x88"};
+  std::vector<Mention> out;
+  for (const auto& m : mentions) {
+    bool split = false;
+    for (std::size_t c = m.first + 1; c + 1 < m.last && !split; ++c) {
+      if (!conjunctions.contains(doc.folded[c])) continue;
+      const long left = match_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first, c - m.first)));
+      const long right = match_entry(doc, doc.gazetteer->find(doc.folded.subspan(c + 1, m.last - c - 1)));
+      if (left < 0 || right < 0) continue;
+      out.push_back(from_entry(doc, m.first, c, static_cast<std::uint32_t>(left), m.score));
+      out.push_back(from_entry(doc, c + 1, m.last, static_cast<std::uint32_t>(right), m.score));
+      split = true;
+    }
+    if (!split) out.push_back(m);
+  }
+  mentions = std::move(out);
+}
+
 void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
   const std::size_t n = doc.pieces.size();
   auto piece_text = [&](std::size_t i) {
@@ -359,9 +405,11 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
 void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
   for (auto& m : mentions) {
-    // A place the tagger is sure of is not a person's surname even when a
-    // longer mention ends with it ("President of Chechnya" ... "Chechnya").
-    if (m.from_gazetteer || (m.type == loc && m.score >= 0.8f)) continue;
+    // A known place is not a person's surname even when a longer mention
+    // ends with it ("the President of Morocco" ... "Morocco"); a place name
+    // the gazetteers do not know may be one ("Hammouchi" tagged LOC).
+    if (m.from_gazetteer) continue;
+    if (m.type == loc && doc.gazetteer != nullptr && !doc.gazetteer->find(words_of(doc, m)).empty()) continue;
     const auto words = words_of(doc, m);
     const Mention* full = nullptr;
     for (const auto& other : mentions) {
@@ -384,6 +432,8 @@ void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
 }  // namespace
 
 void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
+  split_bracketed_acronyms(doc, mentions);
+  if (doc.gazetteer != nullptr) split_coordinations(doc, mentions);
   for (auto& m : mentions) resolve_by_gazetteer(doc, m);
   if (doc.gazetteer != nullptr) {
     split_known_names(doc, mentions);

@@ -12,7 +12,7 @@
 
 namespace vigil::ner {
 
-inline constexpr std::uint32_t kFeatureVersion = 1;
+inline constexpr std::uint32_t kFeatureVersion = 2;  // 2: neighbours' clusters at 4/8/12 bits, cluster × shape
 
 // splitmix64's finaliser: a cheap, well-mixing bijection.
 constexpr std::uint64_t mix64(std::uint64_t x) {

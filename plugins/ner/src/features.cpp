@@ -38,6 +38,7 @@ enum Template : std::uint32_t {
   kNextCluster = kPrevCluster + 3,
   kUpperInitialPrevLower = kNextCluster + 3,
   kGazetteerShape,
+  kClusterShape,
 };
 
 constexpr std::uint64_t kPadding = 0x7a3b1c9d5e2f4a68ULL;  // the word before the first / after the last
@@ -126,8 +127,13 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
     }
     if (t.has_cluster)
       for (std::uint32_t k = 0; k < 3; ++k) add(feature(kCluster + k, t.cluster[k]));
-    if (i > 0 && info_[i - 1].has_cluster) add(feature(kPrevCluster, info_[i - 1].cluster[1]));
-    if (i + 1 < n && info_[i + 1].has_cluster) add(feature(kNextCluster, info_[i + 1].cluster[1]));
+    for (std::uint32_t k = 0; k < 3; k += 2) {
+      if (i > 0 && info_[i - 1].has_cluster) add(feature(kPrevCluster + k, info_[i - 1].cluster[k]));
+      if (i + 1 < n && info_[i + 1].has_cluster) add(feature(kNextCluster + k, info_[i + 1].cluster[k]));
+    }
+    if (i > 0 && info_[i - 1].has_cluster) add(feature(kPrevCluster + 1, info_[i - 1].cluster[1]));
+    if (i + 1 < n && info_[i + 1].has_cluster) add(feature(kNextCluster + 1, info_[i + 1].cluster[1]));
+    if (t.has_cluster) add(feature(kClusterShape, t.cluster[1], t.short_shape));
   }
   out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
 }
