@@ -199,3 +199,11 @@ TEST_CASE("two known names joined by a conjunction in one span become two mentio
   resolve_mentions(other.view(gaz.get()), ms2);
   CHECK(ms2.size() == 1);
 }
+
+TEST_CASE("brackets that are not the long form's acronym stay inside the span") {
+  auto doc = make("Jimmy Vasser ( U.S. ) won", "en");
+  std::vector<Mention> ms = {mention(0, 5, "PER")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(doc.words(ms[0]) == "Jimmy Vasser ( U.S. )");
+}

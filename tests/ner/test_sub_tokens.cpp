@@ -116,3 +116,26 @@ TEST_CASE("a known name that starts like clitic plus article stays whole, and ga
   REQUIRE(bosnia.size() == 3);
   CHECK(bosnia[1] == kWaw);
 }
+
+TEST_CASE("trimming repeats until stable and drops spans without a letter or digit") {
+  auto spans = [](const std::string& text) {
+    std::vector<SubToken> p;
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find(' ', at);
+      if (end == std::string::npos) end = text.size();
+      p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
+      at = end + 1;
+    }
+    return p;
+  };
+  const std::string a = "( Interpol ) ,";
+  auto pa = spans(a);
+  std::size_t first = 0, last = pa.size();
+  REQUIRE(trim_punctuation(a, pa, first, last));
+  CHECK(first == 1);
+  CHECK(last == 2);
+  const std::string b = ", . ( ) ;";
+  auto pb = spans(b);
+  first = 0, last = pb.size();
+  CHECK_FALSE(trim_punctuation(b, pb, first, last));
+}

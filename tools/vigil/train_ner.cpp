@@ -40,7 +40,8 @@ TrainingSentence to_training(const LabeledSentence& sentence, const Gazetteer* g
     split_token(token.form, 0, static_cast<sdk::Offset>(token.form.size()), gazetteer, pieces);
     const std::string_view last_piece(token.form.data() + pieces.back().begin, pieces.back().end - pieces.back().begin);
     const bool possessive = pieces.size() > 1 && (last_piece == "'s" || last_piece == "\xE2\x80\x99s");
-    const std::size_t name_piece = possessive ? 0 : pieces.size() - 1;
+    // With a possessive the name is the piece before it ("l'|Espagne|'s").
+    const std::size_t name_piece = possessive ? pieces.size() - 2 : pieces.size() - 1;
     for (std::size_t k = 0; k < pieces.size(); ++k) {
       out.words.push_back(token.form.substr(pieces[k].begin, pieces[k].end - pieces[k].begin));
       Label l = *label;

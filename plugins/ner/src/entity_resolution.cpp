@@ -265,14 +265,16 @@ void split_bracketed_acronyms(const DocumentView& doc, std::vector<Mention>& men
   for (const auto& m : mentions) {
     const bool bracketed = m.last - m.first >= 5 && piece_text(doc, m.last - 1) == ")" &&
                            piece_text(doc, m.last - 3) == "(" && all_caps_acronym(piece_text(doc, m.last - 2));
-    if (!bracketed) {
-      out.push_back(m);
-      continue;
-    }
     Mention long_form = m, acronym = m;
     long_form.last = m.last - 3;
     acronym.first = m.last - 2;
     acronym.last = m.last - 1;
+    // Only a real acronym of the long form ("Jimmy Vasser (U.S.)" stays whole).
+    if (!bracketed || !initials_match(piece_text(doc, acronym.first), words_of(doc, long_form)) ||
+        !trim_punctuation(doc.text, doc.pieces, long_form.first, long_form.last)) {
+      out.push_back(m);
+      continue;
+    }
     out.push_back(long_form);
     out.push_back(acronym);
   }
@@ -286,7 +288,9 @@ void split_coordinations(const DocumentView& doc, std::vector<Mention>& mentions
   std::vector<Mention> out;
   for (const auto& m : mentions) {
     bool split = false;
-    for (std::size_t c = m.first + 1; c + 1 < m.last && !split; ++c) {
+    // A known name with a conjunction inside stays whole (DGSN and DGST as one body).
+    const bool known_whole = match_entry(doc, doc.gazetteer->find(words_of(doc, m))) >= 0;
+    for (std::size_t c = m.first + 1; c + 1 < m.last && !split && !known_whole; ++c) {
       if (!conjunctions.contains(doc.folded[c])) continue;
       const long left = match_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first, c - m.first)));
       const long right = match_entry(doc, doc.gazetteer->find(doc.folded.subspan(c + 1, m.last - c - 1)));

@@ -65,6 +65,8 @@ class Gazetteer {
   // match's `names` may include other languages' names of the same words:
   // use applies() to keep the ones for the language.
   void match(std::span<const std::string> folded, std::string_view lang, std::vector<Match>& out) const;
+  // True if some name starts with this folded token.
+  bool starts_name(std::string_view folded_token) const { return child(0, folded_token) != 0; }
   // The names equal to this token sequence, or an empty span.
   std::span<const Name> find(std::span<const std::string> folded) const;
 

@@ -111,7 +111,15 @@ std::size_t write_model(const std::filesystem::path& path, const ModelContents& 
   // old model mapped keeps reading intact pages, and a failed write leaves
   // the old model in place.
   std::filesystem::path tmp = path;
-  tmp += ".tmp";
+  tmp += ".tmp" + std::to_string(::getpid());
+  struct RemoveOnFailure {
+    const std::filesystem::path& file;
+    bool done = false;
+    ~RemoveOnFailure() {
+      std::error_code ec;
+      if (!done) std::filesystem::remove(file, ec);
+    }
+  } cleanup{tmp};
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   if (!out) throw ModelError("cannot write model " + tmp.string());
   const char zeros[8] = {};
@@ -128,6 +136,7 @@ std::size_t write_model(const std::filesystem::path& path, const ModelContents& 
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) throw ModelError("cannot write model " + path.string() + ": " + ec.message());
+  cleanup.done = true;
   return order.size();
 }
 

@@ -34,6 +34,15 @@ bool known_name(const Gazetteer* gazetteer, std::string_view rest) {
   return !gazetteer->find(key).empty();
 }
 
+// True if a gazetteer name starts with this word (كاليدونيا in "كاليدونيا
+// الجديدة", New Caledonia): such a word is never split.
+bool starts_known_name(const Gazetteer* gazetteer, std::string_view word) {
+  if (gazetteer == nullptr) return false;
+  std::string folded;
+  fold(word, folded);
+  return gazetteer->starts_name(folded);
+}
+
 // Bytes of proclitics to split off an Arabic word (0: none).
 std::size_t proclitic_bytes(std::string_view word, const Gazetteer* gazetteer) {
   std::size_t at = 0;
@@ -43,14 +52,14 @@ std::size_t proclitic_bytes(std::string_view word, const Gazetteer* gazetteer) {
   if (starts_with(rest, kBa) || starts_with(rest, kKaf) || starts_with(rest, kLam)) prep = 2;
   // Clitic(s) + article + at least two letters of stem.
   if (at + prep > 0 && starts_with(rest.substr(prep), kArticle) && letters_after(rest, prep + kArticle.size()) >= 2 &&
-      !known_name(gazetteer, word))  // فالنسيا (Valencia) is a name, not ف + النسيا
+      !starts_known_name(gazetteer, word))  // فالنسيا (Valencia) is a name, not ف + النسيا
     return at + prep;
   // Without the article: only when the remainder is a known name (and the
   // whole word is not).
-  if (at + prep > 0 && letters_after(word, at + prep) >= 3 && !known_name(gazetteer, word) &&
+  if (at + prep > 0 && letters_after(word, at + prep) >= 3 && !starts_known_name(gazetteer, word) &&
       known_name(gazetteer, word.substr(at + prep)))
     return at + prep;
-  if (at > 0 && prep > 0 && letters_after(word, at) >= 3 && !known_name(gazetteer, word) &&
+  if (at > 0 && prep > 0 && letters_after(word, at) >= 3 && !starts_known_name(gazetteer, word) &&
       known_name(gazetteer, word.substr(at)))
     return at;  // "وبوش": و + بوش
   return 0;
@@ -139,10 +148,18 @@ bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, s
     }
     return false;
   };
-  while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")" && !leading_bracket_closes()) ++first, --last;
-  while (first < last && edge_punct(word(first)) && !(word(first) == "(" && leading_bracket_closes())) ++first;
-  while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && trailing_bracket_opened())) --last;
-  return first < last;
+  // Until nothing changes: trimming one end can expose a bracket at the other.
+  for (std::size_t before = 0; before != last - first + (first << 1);) {
+    before = last - first + (first << 1);
+    while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")" && !leading_bracket_closes()) ++first, --last;
+    while (first < last && edge_punct(word(first)) && !(word(first) == "(" && leading_bracket_closes())) ++first;
+    while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && trailing_bracket_opened())) --last;
+  }
+  // A name has a letter or a digit somewhere.
+  for (std::size_t i = first; i < last; ++i)
+    for (unsigned char c : word(i))
+      if (c >= 0x80 || std::isalnum(c)) return true;
+  return false;
 }
 
 }  // namespace vigil::ner
