@@ -46,12 +46,18 @@ int main(int argc, char** argv) {
       return argv[++i];
     };
     const std::string a = argv[i];
-    if (a == "--corpus") corpus = next();
-    else if (a == "--lang") lang = next();
-    else if (a == "--gazetteers") gazetteers = next();
-    else if (a == "--group") group = std::stoul(next());
-    else if (a == "--runs") runs = std::stoul(next());
-    else if (a == "--repeat") repeat = std::stoul(next());
+    if (a == "--corpus")
+      corpus = next();
+    else if (a == "--lang")
+      lang = next();
+    else if (a == "--gazetteers")
+      gazetteers = next();
+    else if (a == "--group")
+      group = std::stoul(next());
+    else if (a == "--runs")
+      runs = std::stoul(next());
+    else if (a == "--repeat")
+      repeat = std::stoul(next());
     else if (a == "--models") {
       std::string list = next();
       std::size_t at = 0;
@@ -64,7 +70,8 @@ int main(int argc, char** argv) {
         models[item.substr(0, eq)] = item.substr(eq + 1);
         at = comma + 1;
       }
-    } else usage();
+    } else
+      usage();
   }
   if (corpus.empty() || lang.empty() || runs == 0 || group == 0 || repeat == 0) usage();
 
@@ -115,7 +122,8 @@ int main(int argc, char** argv) {
     entities = 0;
     for (const auto& d : docs) entities += d.entities.size();
     rates.push_back(static_cast<double>(tokens) / s);
-    std::printf("run %zu: %zu tokens, %zu entities, %.3f s, %.0f tokens/s\n", run + 1, tokens, entities, s, rates.back());
+    std::printf("run %zu: %zu tokens, %zu entities, %.3f s, %.0f tokens/s\n", run + 1, tokens, entities, s,
+                rates.back());
   }
   std::sort(rates.begin(), rates.end());
   std::printf("median: %.0f tokens/s (1 thread)\n", rates[rates.size() / 2]);

@@ -12,7 +12,8 @@ namespace {
 // a few sentence frames; `offset` rotates the pairings so that train and dev
 // differ.
 std::string corpus(std::size_t offset, std::size_t sentences) {
-  const char* people[][2] = {{"Anna", "Berg"}, {"Omar", "Idrissi"}, {"Lena", "Vos"}, {"Karim", "Tazi"}, {"Marta", "Ruiz"}};
+  const char* people[][2] = {
+      {"Anna", "Berg"}, {"Omar", "Idrissi"}, {"Lena", "Vos"}, {"Karim", "Tazi"}, {"Marta", "Ruiz"}};
   const char* places[] = {"Rabat", "Madrid", "Utrecht", "Tangier", "Lyon", "Oslo"};
   const char* agencies[][2] = {{"Harbour", "Police"}, {"Coast", "Guard"}, {"Customs", "Office"}};
   std::string out;
@@ -21,11 +22,11 @@ std::string corpus(std::size_t offset, std::size_t sentences) {
     const char* l = places[(i * 7 + offset) % 6];
     const auto& a = agencies[(i + 2 * offset) % 3];
     if (i % 2 == 0) {
-      out += std::string(p[0]) + "\tB-PER\n" + p[1] + "\tI-PER\nvisited\tO\n" + l + "\tB-LOC\nwith\tO\nthe\tO\n" + a[0] +
-             "\tB-ORG\n" + a[1] + "\tI-ORG\n.\tO\n\n";
+      out += std::string(p[0]) + "\tB-PER\n" + p[1] + "\tI-PER\nvisited\tO\n" + l + "\tB-LOC\nwith\tO\nthe\tO\n" +
+             a[0] + "\tB-ORG\n" + a[1] + "\tI-ORG\n.\tO\n\n";
     } else {
-      out += std::string("In\tO\n") + l + "\tB-LOC\n,\tO\nthe\tO\n" + a[0] + "\tB-ORG\n" + a[1] + "\tI-ORG\nthanked\tO\n" +
-             p[0] + "\tB-PER\n" + p[1] + "\tI-PER\n.\tO\n\n";
+      out += std::string("In\tO\n") + l + "\tB-LOC\n,\tO\nthe\tO\n" + a[0] + "\tB-ORG\n" + a[1] +
+             "\tI-ORG\nthanked\tO\n" + p[0] + "\tB-PER\n" + p[1] + "\tI-PER\n.\tO\n\n";
     }
   }
   return out;
@@ -48,9 +49,10 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
   REQUIRE(std::filesystem::exists(model));
 
   const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
-  auto e = run_vigil({"eval", "entities", "--gold", dev.string(), "--lang", "en", "--set",
-                      "stage.ner.models.en=" + model.string(), "--set", "stage.ner.gazetteers=[\"" + gaz.string() + "\"]",
-                      "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"});
+  auto e =
+      run_vigil({"eval", "entities", "--gold", dev.string(), "--lang", "en", "--set",
+                 "stage.ner.models.en=" + model.string(), "--set", "stage.ner.gazetteers=[\"" + gaz.string() + "\"]",
+                 "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"});
   INFO(e.err);
   REQUIRE(e.exit_code == 0);
   CHECK_THAT(e.out, Catch::Contains("vigil eval entities: 20 sentences, 190 tokens, language en"));
@@ -71,8 +73,8 @@ TEST_CASE("vigil train ner names the file and line of a bad tag, and refuses mis
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Catch::Contains("--gold: no such file: " + (dir / "absent.conll").string()));
 
-  auto zero_epochs = run_vigil({"train", "ner", "--lang", "en", "--train", bad.string(), "--out",
-                               (dir / "m.model").string(), "--epochs", "0"});
+  auto zero_epochs = run_vigil(
+      {"train", "ner", "--lang", "en", "--train", bad.string(), "--out", (dir / "m.model").string(), "--epochs", "0"});
   CHECK(zero_epochs.exit_code == 2);
   CHECK_THAT(zero_epochs.err, Catch::Contains("--epochs"));
 
@@ -85,8 +87,9 @@ TEST_CASE("a pipeline with vigil.ner writes entities with canonical names and id
   TempDir dir;
   const auto train = dir.write("train.conll", corpus(0, 60));
   const auto model = dir / "en.model";
-  REQUIRE(run_vigil({"train", "ner", "--lang", "en", "--train", train.string(), "--out", model.string(), "--epochs", "4"})
-              .exit_code == 0);
+  REQUIRE(
+      run_vigil({"train", "ner", "--lang", "en", "--train", train.string(), "--out", model.string(), "--epochs", "4"})
+          .exit_code == 0);
   dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
   dir.write("p.toml",
             "[[stage]]\nuse = \"vigil.langid\"\n[[stage]]\nuse = \"vigil.tokenize\"\n"

@@ -42,7 +42,9 @@ sdk::Document make_doc(const std::string& text, const std::string& lang) {
   return doc;
 }
 
-std::string slice(const sdk::Document& d, const sdk::Entity& e) { return d.text.substr(e.begin, e.end - e.begin); }
+std::string slice(const sdk::Document& d, const sdk::Entity& e) {
+  return d.text.substr(e.begin, e.end - e.begin);
+}
 
 }  // namespace
 
@@ -104,13 +106,13 @@ TEST_CASE("Arabic clitics are split so that the entity has exact offsets") {
   // A tiny Arabic model: المغرب (Morocco) and إسبانيا (Spain) are places.
   const std::string morocco = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";
   const std::string spain = "\xD8\xA5\xD8\xB3\xD8\xA8\xD8\xA7\xD9\x86\xD9\x8A\xD8\xA7";
-  const std::string visited = "\xD8\xB2\xD8\xA7\xD8\xB1";                              // زار
-  const std::string minister = "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1";      // الوزير
+  const std::string visited = "\xD8\xB2\xD8\xA7\xD8\xB1";                           // زار
+  const std::string minister = "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1";  // الوزير
   const std::string waw = "\xD9\x88";
   std::vector<ner::TrainingSentence> corpus;
   for (int i = 0; i < 20; ++i) {
-    corpus.push_back(ner::test::sentence(visited + "/O " + minister + "/O " + morocco + "/B-LOC " + waw + "/O " + spain +
-                                         "/B-LOC ./O"));
+    corpus.push_back(ner::test::sentence(visited + "/O " + minister + "/O " + morocco + "/B-LOC " + waw + "/O " +
+                                         spain + "/B-LOC ./O"));
     corpus.push_back(ner::test::sentence(minister + "/O " + visited + "/O " + spain + "/B-LOC ./O"));
   }
   ner::TrainerOptions options;
@@ -135,7 +137,8 @@ TEST_CASE("a language asked for without a model, or an unreadable model, stops t
   const sdk::Params missing = params({}, {gaz.string()}, {"xx"});
   CHECK_THROWS_WITH(ner::make_ner_annotator(sdk::CreateContext{missing, nullptr, "ner", dir.str()}),
                     Catch::Contains("no model for language \"xx\" (set models.xx)"));
-  const sdk::Params broken = params({{"en", dir.write("bad.model", "not a model at all, no").string()}}, {gaz.string()});
+  const sdk::Params broken =
+      params({{"en", dir.write("bad.model", "not a model at all, no").string()}}, {gaz.string()});
   CHECK_THROWS_WITH(ner::make_ner_annotator(sdk::CreateContext{broken, nullptr, "ner", dir.str()}),
                     Catch::Contains("is not a Vigil NER model"));
 }

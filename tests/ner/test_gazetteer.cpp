@@ -67,14 +67,17 @@ TEST_CASE("gazetteer names in another language do not match when the language ha
 
 TEST_CASE("a malformed gazetteer line is reported with file and line") {
   vigil::test::TempDir dir;
-  const auto bad = dir.write("bad.tsv", "# header\niso3166:MA\tLOC\tMorocco\ten\tMorocco\niso3166:FR\tPLACE\tFrance\ten\tFrance\n");
+  const auto bad =
+      dir.write("bad.tsv", "# header\niso3166:MA\tLOC\tMorocco\ten\tMorocco\niso3166:FR\tPLACE\tFrance\ten\tFrance\n");
   CHECK_THROWS_WITH(Gazetteer::load({bad}),
                     Catch::Contains("bad.tsv:3: unknown type \"PLACE\" (PER, ORG, LOC or MISC)"));
   const auto short_line = dir.write("short.tsv", "iso3166:MA\tLOC\tMorocco\n");
-  CHECK_THROWS_WITH(Gazetteer::load({short_line}),
-                    Catch::Contains("short.tsv:1: expected 5 tab-separated fields (id, type, canonical, lang, name), found 3"));
+  CHECK_THROWS_WITH(
+      Gazetteer::load({short_line}),
+      Catch::Contains("short.tsv:1: expected 5 tab-separated fields (id, type, canonical, lang, name), found 3"));
   const auto clash = dir.write("clash.tsv", "x:1\tLOC\tA\ten\tA\nx:1\tORG\tA\ten\tB\n");
-  CHECK_THROWS_WITH(Gazetteer::load({clash}), Catch::Contains("clash.tsv:2: id x:1 has another type or canonical name"));
+  CHECK_THROWS_WITH(Gazetteer::load({clash}),
+                    Catch::Contains("clash.tsv:2: id x:1 has another type or canonical name"));
   CHECK_THROWS_WITH(Gazetteer::load({dir / "missing.tsv"}), Catch::Contains("missing.tsv does not exist"));
 }
 

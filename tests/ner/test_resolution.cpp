@@ -136,10 +136,12 @@ TEST_CASE("lower-case words are not taken for repeated names") {
 
 TEST_CASE("a curated name inside a longer span is split off or freed from a title") {
   vigil::test::TempDir dir;
-  auto gaz = Gazetteer::load({dir.write("g.tsv",
-                                        "vigil:per/m-wern\tPER\tMikael Wern\t*\tMikael Wern\n"
-                                        "vigil:org/de-bundespolizei\tORG\tGerman Federal Police\ten\tGerman Federal Police\n")});
-  auto doc = make("the National Special Crime Unit Mikael Wern and the President of the German Federal Police met", "en");
+  auto gaz = Gazetteer::load(
+      {dir.write("g.tsv",
+                 "vigil:per/m-wern\tPER\tMikael Wern\t*\tMikael Wern\n"
+                 "vigil:org/de-bundespolizei\tORG\tGerman Federal Police\ten\tGerman Federal Police\n")});
+  auto doc =
+      make("the National Special Crime Unit Mikael Wern and the President of the German Federal Police met", "en");
   std::vector<Mention> ms = {mention(1, 7, "ORG"), mention(9, 15, "ORG")};
   resolve_mentions(doc.view(gaz.get()), ms);
   REQUIRE(ms.size() == 3);
@@ -185,7 +187,8 @@ TEST_CASE("a span holding a long form and its bracketed acronym becomes two link
 
 TEST_CASE("two known names joined by a conjunction in one span become two mentions of their own types") {
   vigil::test::TempDir dir;
-  auto gaz = Gazetteer::load({dir.write("g.tsv", "iso3166:MA\tLOC\tMorocco\ten\tMorocco\niso3166:ES\tLOC\tSpain\ten\tSpain\n")});
+  auto gaz = Gazetteer::load(
+      {dir.write("g.tsv", "iso3166:MA\tLOC\tMorocco\ten\tMorocco\niso3166:ES\tLOC\tSpain\ten\tSpain\n")});
   auto doc = make("Morocco and Spain signed .", "en");
   std::vector<Mention> ms = {mention(0, 3, "ORG")};
   resolve_mentions(doc.view(gaz.get()), ms);

@@ -18,11 +18,11 @@ std::vector<std::string> pieces(std::string_view word, const Gazetteer* gaz = nu
 
 // Arabic words used below.
 const std::string kAndMorocco = "\xD9\x88\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";  // والمغرب
-const std::string kMorocco = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";              // المغرب
-const std::string kInMorocco = "\xD8\xA8\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";    // بالمغرب
-const std::string kMinister = "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1";                             // وزير
-const std::string kWashington = "\xD9\x88\xD8\xA7\xD8\xB4\xD9\x86\xD8\xB7\xD9\x86";           // واشنطن
-const std::string kWaw = "\xD9\x88";                                                          // و
+const std::string kMorocco = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";             // المغرب
+const std::string kInMorocco = "\xD8\xA8\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";   // بالمغرب
+const std::string kMinister = "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1";                            // وزير
+const std::string kWashington = "\xD9\x88\xD8\xA7\xD8\xB4\xD9\x86\xD8\xB7\xD9\x86";          // واشنطن
+const std::string kWaw = "\xD9\x88";                                                         // و
 
 }  // namespace
 
@@ -43,12 +43,13 @@ TEST_CASE("a word that merely starts with a clitic letter stays whole unless the
   CHECK(pieces(kWashington) == std::vector<std::string>{kWashington});  // Washington itself starts with و
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write("g.tsv", "geonames:1\tLOC\tWashington\tar\t" + kWashington + "\n")});
-  CHECK(pieces(kWashington, gaz.get()) == std::vector<std::string>{kWashington});          // known as a whole
+  CHECK(pieces(kWashington, gaz.get()) == std::vector<std::string>{kWashington});               // known as a whole
   CHECK(pieces(kWaw + kWashington, gaz.get()) == std::vector<std::string>{kWaw, kWashington});  // و + واشنطن
 }
 
 TEST_CASE("French elisions are split off, capitalised ones are not") {
-  CHECK(pieces("l\xE2\x80\x99" "Espagne") == std::vector<std::string>{"l\xE2\x80\x99", "Espagne"});
+  CHECK(pieces("l\xE2\x80\x99"
+               "Espagne") == std::vector<std::string>{"l\xE2\x80\x99", "Espagne"});
   CHECK(pieces("d'Esquadra") == std::vector<std::string>{"d'", "Esquadra"});
   CHECK(pieces("qu'il") == std::vector<std::string>{"qu'", "il"});
   CHECK(pieces("D'Angelo") == std::vector<std::string>{"D'Angelo"});
@@ -111,8 +112,9 @@ TEST_CASE("a known name that starts like clitic plus article stays whole, and ga
   CHECK(pieces(valencia, gaz.get()) == std::vector<std::string>{valencia});
   CHECK(split_name("N'Djamena") == std::vector<std::string>{"n'djamena"});
   // البوسنة والهرسك (Bosnia and Herzegovina): و is split off as in the text.
-  const auto bosnia = split_name("\xD8\xA7\xD9\x84\xD8\xA8\xD9\x88\xD8\xB3\xD9\x86\xD8\xA9 "
-                                 "\xD9\x88\xD8\xA7\xD9\x84\xD9\x87\xD8\xB1\xD8\xB3\xD9\x83");
+  const auto bosnia = split_name(
+      "\xD8\xA7\xD9\x84\xD8\xA8\xD9\x88\xD8\xB3\xD9\x86\xD8\xA9 "
+      "\xD9\x88\xD8\xA7\xD9\x84\xD9\x87\xD8\xB1\xD8\xB3\xD9\x83");
   REQUIRE(bosnia.size() == 3);
   CHECK(bosnia[1] == kWaw);
 }

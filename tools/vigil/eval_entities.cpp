@@ -33,8 +33,8 @@ PipelineConfig default_config() {
   PipelineConfig config;
   config.file = "<vigil eval entities>";
   config.dir = fs::current_path();
-  for (const auto& [use, name] : {std::pair{"vigil.langid", "langid"}, std::pair{"vigil.tokenize", "tokenize"},
-                                  std::pair{"vigil.ner", "ner"}}) {
+  for (const auto& [use, name] :
+       {std::pair{"vigil.langid", "langid"}, std::pair{"vigil.tokenize", "tokenize"}, std::pair{"vigil.ner", "ner"}}) {
     ComponentConfig stage;
     stage.use = use;
     stage.name = name;
@@ -177,7 +177,8 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
     std::printf("vigil eval entities: %zu sentences, %zu tokens, language %s\n", sentences.size(), tokens,
                 opt.language.c_str());
     std::printf("%s", ner::format_score(score).c_str());
-    std::printf("speed: %.0f tokens/s (entity stage, 1 thread)\n", seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0);
+    std::printf("speed: %.0f tokens/s (entity stage, 1 thread)\n",
+                seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0);
   } catch (const std::exception& e) {
     return report_error(e);
   }

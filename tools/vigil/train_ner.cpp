@@ -90,8 +90,11 @@ LoadedCorpus load(const std::vector<std::string>& specs, const ReadOptions& base
     // data set without the machine's paths.
     const std::string name = (spec.path.parent_path().filename() / spec.path.filename()).string();
     const auto hash = text.rfind('#');
-    out.card.push_back({{"file", name}, {"part", hash == std::string::npos ? "" : text.substr(hash + 1)},
-                        {"sentences", sentences.size()}, {"tokens", tokens}, {"entities", entities}});
+    out.card.push_back({{"file", name},
+                        {"part", hash == std::string::npos ? "" : text.substr(hash + 1)},
+                        {"sentences", sentences.size()},
+                        {"tokens", tokens},
+                        {"entities", entities}});
     std::printf("read %s: %zu sentences, %zu tokens, %zu entities\n", text.c_str(), sentences.size(), tokens, entities);
   }
   return out;

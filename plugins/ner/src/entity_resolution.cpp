@@ -75,8 +75,8 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   // The words before may complete the name: "Spain 's National Police",
   // "Spanish National Police" when the tagger kept only "National Police".
   for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra) {
-    const long e = pick_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first - extra, m.last - m.first + extra)),
-                              m.type);
+    const long e =
+        pick_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first - extra, m.last - m.first + extra)), m.type);
     if (e >= 0) {
       const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
       m.canonical = entry.canonical;
@@ -214,7 +214,10 @@ void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) 
       }
       if (first != m.first && last != m.last) continue;  // another type: only at the edge
       Mention rest = m;
-      if (first == m.first) rest.first = last; else rest.last = first;
+      if (first == m.first)
+        rest.first = last;
+      else
+        rest.last = first;
       const bool rest_left = trim_punctuation(doc.text, doc.pieces, rest.first, rest.last);
       Mention known = from_entry(doc, first, last, static_cast<std::uint32_t>(e), m.score);
       if (first == m.first) {
@@ -353,9 +356,11 @@ struct Candidate {
 
 void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
   auto looks_like_name = [&](std::size_t piece) {
-    const std::string_view w = doc.text.substr(doc.pieces[piece].begin, doc.pieces[piece].end - doc.pieces[piece].begin);
+    const std::string_view w =
+        doc.text.substr(doc.pieces[piece].begin, doc.pieces[piece].end - doc.pieces[piece].begin);
     // Capitalised (Latin and other cased scripts) or uncased (Arabic).
-    return !w.empty() && (static_cast<unsigned char>(w[0]) >= 0x80 ? utf8_length(doc.folded[piece]) >= 2 : starts_upper(w));
+    return !w.empty() &&
+           (static_cast<unsigned char>(w[0]) >= 0x80 ? utf8_length(doc.folded[piece]) >= 2 : starts_upper(w));
   };
   std::map<std::string, std::vector<Candidate>> by_first;
   const auto per = static_cast<std::uint8_t>(*type_index("PER"));

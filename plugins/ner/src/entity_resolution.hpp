@@ -44,7 +44,7 @@ struct DocumentView {
   std::span<const std::string> folded;  // fold() of each piece
   std::string_view language;
   const Gazetteer* gazetteer = nullptr;
-  bool add_known_names = true;  // gazetteer names the tagger missed become mentions
+  bool add_known_names = true;                        // gazetteer names the tagger missed become mentions
   std::span<const std::size_t> sentence_starts = {};  // piece index of each sentence's start, ascending
 };
 

@@ -68,8 +68,9 @@ std::vector<std::string> split_name(std::string_view name) {
     // A name does not start with "and" or "in": its first word keeps an
     // Arabic clitic-like start (فالنسيا, Valencia); later words split as in
     // text (البوسنة والهرسك → ... و الهرسك).
-    const bool first_arabic = tokens.empty() && !piece.empty() && (static_cast<unsigned char>(piece[0]) == 0xD8 ||
-                                                                    static_cast<unsigned char>(piece[0]) == 0xD9);
+    const bool first_arabic =
+        tokens.empty() && !piece.empty() &&
+        (static_cast<unsigned char>(piece[0]) == 0xD8 || static_cast<unsigned char>(piece[0]) == 0xD9);
     if (first_arabic)
       subs.push_back({0, static_cast<sdk::Offset>(piece.size())});
     else

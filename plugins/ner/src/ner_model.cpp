@@ -177,9 +177,11 @@ std::shared_ptr<const NerModel> NerModel::load(const std::filesystem::path& path
   std::memcpy(model->transitions_.data(), base + at, sizeof(float) * model->transitions_.size());
   at += transitions_bytes;
   if (h.cluster_slots > (size - at) / 8) throw corrupt("cluster table larger than the file");
-  model->clusters_.attach({reinterpret_cast<const std::uint64_t*>(base + at), static_cast<std::size_t>(h.cluster_slots)});
+  model->clusters_.attach(
+      {reinterpret_cast<const std::uint64_t*>(base + at), static_cast<std::size_t>(h.cluster_slots)});
   at += static_cast<std::size_t>(h.cluster_slots) * 8;
-  if (h.capacity == 0 || h.capacity > (size - at) / kSlotBytes) throw corrupt("feature table empty or larger than the file");
+  if (h.capacity == 0 || h.capacity > (size - at) / kSlotBytes)
+    throw corrupt("feature table empty or larger than the file");
   model->slots_ = base + at;
   model->capacity_ = static_cast<std::size_t>(h.capacity);
   model->entries_ = static_cast<std::size_t>(h.entries);

@@ -73,15 +73,19 @@ bool is_arabic_letter_start(std::string_view word) {
 }  // namespace
 
 std::size_t elision_bytes(std::string_view word) {
-  static constexpr std::string_view kElided[] = {"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"};
+  static constexpr std::string_view kElided[] = {"l", "d", "j",  "n",     "s",      "c",
+                                                 "m", "t", "qu", "jusqu", "lorsqu", "puisqu"};
   for (std::string_view e : kElided) {
     if (word.substr(0, e.size()) != e) continue;
     std::size_t apostrophe = 0;
-    if (word.substr(e.size(), 1) == "'") apostrophe = 1;
-    else if (word.substr(e.size(), 3) == "\xE2\x80\x99") apostrophe = 3;
+    if (word.substr(e.size(), 1) == "'")
+      apostrophe = 1;
+    else if (word.substr(e.size(), 3) == "\xE2\x80\x99")
+      apostrophe = 3;
     if (apostrophe == 0) continue;
     const std::size_t cut = e.size() + apostrophe;
-    if (cut < word.size() && (static_cast<unsigned char>(word[cut]) >= 0x80 || std::isalpha(static_cast<unsigned char>(word[cut]))))
+    if (cut < word.size() &&
+        (static_cast<unsigned char>(word[cut]) >= 0x80 || std::isalpha(static_cast<unsigned char>(word[cut]))))
       return cut;
   }
   return 0;
@@ -123,9 +127,25 @@ void split_token(std::string_view text, sdk::Offset begin, sdk::Offset end, cons
 bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, std::size_t& first, std::size_t& last) {
   auto word = [&](std::size_t i) { return text.substr(pieces[i].begin, pieces[i].end - pieces[i].begin); };
   auto edge_punct = [](std::string_view w) {
-    static constexpr std::string_view kEdge[] = {"(", ")", "[", "]", ",", ";", ":", "\"", "'", "/", "-",
-                                                 "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C", "\xE2\x80\x9D",
-                                                 "\xE2\x80\x98", "\xE2\x80\x99", "'s", "\xE2\x80\x99s"};
+    static constexpr std::string_view kEdge[] = {"(",
+                                                 ")",
+                                                 "[",
+                                                 "]",
+                                                 ",",
+                                                 ";",
+                                                 ":",
+                                                 "\"",
+                                                 "'",
+                                                 "/",
+                                                 "-",
+                                                 "\xC2\xAB",
+                                                 "\xC2\xBB",
+                                                 "\xE2\x80\x9C",
+                                                 "\xE2\x80\x9D",
+                                                 "\xE2\x80\x98",
+                                                 "\xE2\x80\x99",
+                                                 "'s",
+                                                 "\xE2\x80\x99s"};
     for (auto p : kEdge)
       if (w == p) return true;
     return false;
@@ -151,7 +171,8 @@ bool trim_punctuation(std::string_view text, std::span<const SubToken> pieces, s
   // Until nothing changes: trimming one end can expose a bracket at the other.
   for (std::size_t before = 0; before != last - first + (first << 1);) {
     before = last - first + (first << 1);
-    while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")" && !leading_bracket_closes()) ++first, --last;
+    while (last - first >= 2 && word(first) == "(" && word(last - 1) == ")" && !leading_bracket_closes())
+      ++first, --last;
     while (first < last && edge_punct(word(first)) && !(word(first) == "(" && leading_bracket_closes())) ++first;
     while (last > first && edge_punct(word(last - 1)) && !(word(last - 1) == ")" && trailing_bracket_opened())) --last;
   }

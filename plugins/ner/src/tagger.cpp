@@ -31,7 +31,8 @@ void Tagger::tag(const NerModel& model, std::span<const std::string_view> words,
       float best = kNever;
       for (std::size_t to = 0; to < kNumLabels; ++to) {
         if (!transition_allowed(static_cast<Label>(from), static_cast<Label>(to))) continue;
-        best = std::max(best, t[from * kNumLabels + to] + emissions_[i * kNumLabels + to] + backward_[i * kNumLabels + to]);
+        best = std::max(best,
+                        t[from * kNumLabels + to] + emissions_[i * kNumLabels + to] + backward_[i * kNumLabels + to]);
       }
       backward_[(i - 1) * kNumLabels + from] = best;
     }

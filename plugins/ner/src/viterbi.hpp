@@ -57,7 +57,7 @@ class Viterbi {
     }
   }
 
- // Best score of a path ending in label l at token i (after decode).
+  // Best score of a path ending in label l at token i (after decode).
   float forward(std::size_t i, std::size_t l) const { return score_[i * kNumLabels + l]; }
 
  private:
