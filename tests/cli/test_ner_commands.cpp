@@ -59,6 +59,21 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
   CHECK_THAT(e.out, Catch::Contains("processed 190 tokens with 60 phrases"));
   CHECK_THAT(e.out, Catch::Contains("FB1: 100.00"));
   CHECK_THAT(e.out, Catch::Contains("PER: precision: 100.00%"));
+
+  // A model trained without places: LOC is missed, the errors file lists the sentences, the score says so.
+  const auto no_loc = dir / "no-loc.model";
+  REQUIRE(run_vigil({"train", "ner", "--lang", "en", "--train", train.string(), "--types", "PER,ORG", "--out",
+                     no_loc.string(), "--epochs", "3"})
+              .exit_code == 0);
+  const auto errors = dir / "errors.tsv";
+  auto f = run_vigil({"eval", "entities", "--gold", dev.string(), "--lang", "en", "--group", "5", "--errors",
+                      errors.string(), "--set", "stage.ner.models.en=" + no_loc.string(), "--set",
+                      "stage.ner.known_names=false", "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"});
+  INFO(f.err);
+  REQUIRE(f.exit_code == 0);
+  CHECK_THAT(f.out, Catch::Contains("LOC: precision:   0.00%; recall:   0.00%"));
+  const std::string listed = read_file(errors);
+  CHECK_THAT(listed, Catch::Contains("\tB-LOC\tO\n"));
 }
 
 TEST_CASE("vigil train ner names the file and line of a bad tag, and refuses missing input") {
