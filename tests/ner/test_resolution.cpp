@@ -210,3 +210,19 @@ TEST_CASE("brackets that are not the long form's acronym stay inside the span") 
   REQUIRE(ms.size() == 1);
   CHECK(doc.words(ms[0]) == "Jimmy Vasser ( U.S. )");
 }
+
+TEST_CASE("a role word after a curated name of the same type is not part of it") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "vigil:org/dk-politi\tORG\tDanish National Police\ten\tDenmark's Police\n")});
+  auto doc = make("Denmark 's Police Director said", "en");
+  std::vector<Mention> ms = {mention(0, 4, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(doc.words(ms[0]) == "Denmark 's Police");
+  CHECK(ms[0].id == "vigil:org/dk-politi");
+  // A word that is not a role keeps the span as the tagger made it.
+  auto other = make("Denmark 's Police Academy said", "en");
+  std::vector<Mention> ms2 = {mention(0, 4, "ORG")};
+  resolve_mentions(other.view(gaz.get()), ms2);
+  CHECK(other.words(ms2[0]) == "Denmark 's Police Academy");
+}

@@ -31,6 +31,16 @@ const std::unordered_set<std::string_view>& articles() {
   return set;
 }
 
+// Words naming a post, which news writes after an institution's name
+// ("Police Director", "Polizeipräsident" is one word and not concerned).
+const std::unordered_set<std::string_view>& role_words() {
+  static const std::unordered_set<std::string_view> set = {
+      "director", "chief", "commissioner", "head", "president", "spokesman", "spokesperson", "spokeswoman",
+      "directeur", "chef", "porte-parole", "jefe", "portavoz", "direktor", "prasident", "sprecher", "hoofd",
+      "woordvoerder", "commissaris", "general", "general-director", "deputy"};
+  return set;
+}
+
 std::span<const std::string> words_of(const DocumentView& doc, const Mention& m) {
   return doc.folded.subspan(m.first, m.last - m.first);
 }
@@ -207,7 +217,10 @@ void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) 
         // ... possibly followed by its name in brackets: "(Bundespolizeipräsidium)".
         const bool at_end = last == m.last || (piece(last) == "(" && piece(m.last - 1) == ")");
         const bool title = first > m.first && at_end && starts_lower(piece(first - 1));
-        if (!title) continue;
+        // "Denmark's Police Director": a role word after the name is not part of it either.
+        bool role_after = first == m.first && last < m.last;
+        for (std::size_t k = last; k < m.last && role_after; ++k) role_after = role_words().contains(doc.folded[k]);
+        if (!title && !role_after) continue;
         out.push_back(from_entry(doc, first, last, static_cast<std::uint32_t>(e), m.score));
         split = true;
         break;
