@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "corpus_reader.hpp"
+#include "labeled_document.hpp"
 #include "ner_component.hpp"
 #include "vigil/sdk/params.hpp"
 
@@ -95,20 +96,9 @@ int main(int argc, char** argv) {
   std::size_t tokens = 0;
   for (std::size_t r = 0; r < repeat; ++r)
     for (std::size_t at = 0; at < sentences.size(); at += group) {
-      vigil::sdk::Document doc;
-      doc.language.code = lang;
-      for (std::size_t k = at; k < std::min(at + group, sentences.size()); ++k) {
-        if (!doc.text.empty()) doc.text.push_back('\n');
-        const auto begin = static_cast<vigil::sdk::Offset>(doc.text.size());
-        for (std::size_t i = 0; i < sentences[k].size(); ++i) {
-          if (i > 0) doc.text.push_back(' ');
-          const auto start = static_cast<vigil::sdk::Offset>(doc.text.size());
-          doc.text += sentences[k][i].form;
-          doc.tokens.push_back({start, static_cast<vigil::sdk::Offset>(doc.text.size()), vigil::sdk::TokenKind::word});
-          ++tokens;
-        }
-        doc.sentences.push_back({begin, static_cast<vigil::sdk::Offset>(doc.text.size())});
-      }
+      const std::size_t count = std::min(group, sentences.size() - at);
+      vigil::sdk::Document doc = vigil::ner::labeled_document(std::span(sentences).subspan(at, count), lang);
+      tokens += doc.tokens.size();
       docs.push_back(std::move(doc));
     }
 

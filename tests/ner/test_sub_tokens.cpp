@@ -16,6 +16,18 @@ std::vector<std::string> pieces(std::string_view word, const Gazetteer* gaz = nu
   return words;
 }
 
+// One sub-token per space-separated word of `text`.
+std::vector<SubToken> space_pieces(const std::string& text) {
+  std::vector<SubToken> p;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
+    at = end + 1;
+  }
+  return p;
+}
+
 // Arabic words used below.
 const std::string kAndMorocco = "\xD9\x88\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";  // والمغرب
 const std::string kMorocco = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xBA\xD8\xB1\xD8\xA8";             // المغرب
@@ -66,14 +78,7 @@ TEST_CASE("possessives are split off the name") {
 
 TEST_CASE("punctuation at the edges of a tagged span is trimmed, a bracket closed inside it is kept") {
   const std::string text = "( DGST ) Federal Police ( Bundespolizei ) Morocco 's";
-  std::vector<SubToken> p;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t end = text.find(' ', at);
-    if (end == std::string::npos) end = text.size();
-    p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
-    at = end + 1;
-  }
+  const auto p = space_pieces(text);
   std::size_t first = 0, last = 3;  // ( DGST )
   REQUIRE(trim_punctuation(text, p, first, last));
   CHECK(first == 1);
@@ -91,13 +96,7 @@ TEST_CASE("punctuation at the edges of a tagged span is trimmed, a bracket close
 
 TEST_CASE("unbalanced brackets are never left by trimming") {
   const std::string text = "( Paris ) and ( Lyon )";
-  std::vector<SubToken> p;
-  for (std::size_t at = 0; at < text.size();) {
-    std::size_t end = text.find(' ', at);
-    if (end == std::string::npos) end = text.size();
-    p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
-    at = end + 1;
-  }
+  const auto p = space_pieces(text);
   std::size_t first = 0, last = p.size();
   REQUIRE(trim_punctuation(text, p, first, last));
   CHECK(first == 0);  // "( Paris ) and ( Lyon )": the brackets pair up, nothing is cut in half
@@ -120,16 +119,7 @@ TEST_CASE("a known name that starts like clitic plus article stays whole, and ga
 }
 
 TEST_CASE("trimming repeats until stable and drops spans without a letter or digit") {
-  auto spans = [](const std::string& text) {
-    std::vector<SubToken> p;
-    for (std::size_t at = 0; at < text.size();) {
-      std::size_t end = text.find(' ', at);
-      if (end == std::string::npos) end = text.size();
-      p.push_back({static_cast<vigil::sdk::Offset>(at), static_cast<vigil::sdk::Offset>(end)});
-      at = end + 1;
-    }
-    return p;
-  };
+  auto spans = space_pieces;
   const std::string a = "( Interpol ) ,";
   auto pa = spans(a);
   std::size_t first = 0, last = pa.size();

@@ -16,6 +16,8 @@
 #include "chunk_score.hpp"
 #include "commands.hpp"
 #include "corpus_reader.hpp"
+#include "labeled_document.hpp"
+#include "ner_corpus.hpp"
 #include "vigil/core/component_catalog.hpp"
 #include "vigil/core/errors.hpp"
 #include "vigil/core/pipeline_check.hpp"
@@ -45,35 +47,6 @@ PipelineConfig default_config() {
     config.stages.push_back(std::move(stage));
   }
   return config;
-}
-
-struct GoldDocument {
-  sdk::Document doc;
-  std::vector<std::vector<std::string>> gold;  // tags per sentence
-};
-
-GoldDocument make_document(std::span<const ner::LabeledSentence> sentences, const std::string& lang, std::size_t n) {
-  GoldDocument g;
-  g.doc.id = "gold:" + std::to_string(n);
-  g.doc.language.code = lang;
-  g.doc.language.source = "input";
-  g.doc.language.confidence = 1.0;
-  g.doc.language.reliable = true;
-  for (const auto& s : sentences) {
-    if (!g.doc.text.empty()) g.doc.text.push_back('\n');
-    const auto begin = static_cast<sdk::Offset>(g.doc.text.size());
-    std::vector<std::string> tags;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (i > 0) g.doc.text.push_back(' ');
-      const auto start = static_cast<sdk::Offset>(g.doc.text.size());
-      g.doc.text += s[i].form;
-      g.doc.tokens.push_back({start, static_cast<sdk::Offset>(g.doc.text.size()), sdk::TokenKind::word});
-      tags.push_back(s[i].tag);
-    }
-    g.doc.sentences.push_back({begin, static_cast<sdk::Offset>(g.doc.text.size())});
-    g.gold.push_back(std::move(tags));
-  }
-  return g;
 }
 
 // Predicted tags per gold token from the document's entities.
@@ -107,23 +80,7 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
     if (!opt.types.empty()) read.types = opt.types;
     std::vector<ner::LabeledSentence> sentences;
     for (const auto& text : opt.gold) {
-      ner::CorpusSpec spec;
-      try {
-        spec = ner::parse_corpus_spec(text);
-      } catch (const std::invalid_argument& e) {
-        throw ConfigError(e.what());
-      }
-      ner::ReadOptions options = read;
-      options.part_from = spec.part_from;
-      options.part_to = spec.part_to;
-      options.parts = spec.parts;
-      if (!fs::is_regular_file(spec.path)) throw ConfigError("--gold: no such file: " + spec.path.string());
-      std::vector<ner::LabeledSentence> part;
-      try {
-        part = ner::read_corpus(spec.path, options);
-      } catch (const ner::CorpusError& e) {
-        throw ConfigError(e.what());  // a bad gold file is a usage error (exit 2)
-      }
+      auto part = read_corpus_argument("--gold", text, read).sentences;
       sentences.insert(sentences.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
     }
     if (sentences.empty()) throw ConfigError("--gold: no sentence read");
@@ -158,19 +115,23 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t at = 0, n = 0; at < sentences.size(); at += group, ++n) {
       const std::size_t count = std::min(group, sentences.size() - at);
-      GoldDocument g = make_document(std::span(sentences).subspan(at, count), opt.language, n);
-      for (auto& s : stages) s->annotate(g.doc);
+      const auto group_sentences = std::span(sentences).subspan(at, count);
+      sdk::Document doc = ner::labeled_document(group_sentences, opt.language);
+      doc.id = "gold:" + std::to_string(n);
+      for (auto& s : stages) s->annotate(doc);
       std::size_t first_token = 0;
-      for (std::size_t k = 0; k < g.gold.size(); ++k) {
-        const auto predicted = predicted_tags(g.doc, first_token, g.gold[k].size(), read.types);
-        ner::add_sentence(score, g.gold[k], predicted);
-        if (errors && predicted != g.gold[k]) {
-          for (std::size_t i = 0; i < g.gold[k].size(); ++i)
-            errors << sentences[at + k][i].form << '\t' << g.gold[k][i] << '\t' << predicted[i] << '\n';
+      for (const auto& sentence : group_sentences) {
+        std::vector<std::string> gold;
+        for (const auto& token : sentence) gold.push_back(token.tag);
+        const auto predicted = predicted_tags(doc, first_token, gold.size(), read.types);
+        ner::add_sentence(score, gold, predicted);
+        if (errors && predicted != gold) {
+          for (std::size_t i = 0; i < gold.size(); ++i)
+            errors << sentence[i].form << '\t' << gold[i] << '\t' << predicted[i] << '\n';
           errors << '\n';
         }
-        first_token += g.gold[k].size();
-        tokens += g.gold[k].size();
+        first_token += gold.size();
+        tokens += gold.size();
       }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "corpus_reader.hpp"
+#include "ner_corpus.hpp"
 #include "gazetteer.hpp"
 #include "labels.hpp"
 #include "ner_model.hpp"
@@ -61,25 +62,11 @@ TrainingSentence to_training(const LabeledSentence& sentence, const Gazetteer* g
   return out;
 }
 
-LoadedCorpus load(const std::vector<std::string>& specs, const ReadOptions& base, const Gazetteer* gazetteer) {
+LoadedCorpus load(const std::string& option, const std::vector<std::string>& specs, const ReadOptions& base,
+                  const Gazetteer* gazetteer) {
   LoadedCorpus out;
   for (const auto& text : specs) {
-    CorpusSpec spec;
-    try {
-      spec = parse_corpus_spec(text);
-    } catch (const std::invalid_argument& e) {
-      throw core::ConfigError(e.what());
-    }
-    ReadOptions options = base;
-    options.part_from = spec.part_from;
-    options.part_to = spec.part_to;
-    options.parts = spec.parts;
-    std::vector<LabeledSentence> sentences;
-    try {
-      sentences = read_corpus(spec.path, options);
-    } catch (const CorpusError& e) {
-      throw core::ConfigError(e.what());  // a bad input file is a usage error (exit 2)
-    }
+    const auto [spec, sentences] = read_corpus_argument(option, text, base);
     std::size_t tokens = 0, entities = 0;
     for (const auto& s : sentences) {
       out.sentences.push_back(to_training(s, gazetteer, spec.path.string()));
@@ -134,10 +121,10 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
       std::printf("clusters: %zu words from %s\n", clusters.size(), opt.clusters.c_str());
     }
 
-    LoadedCorpus train = load(opt.train, read, gazetteer.get());
+    LoadedCorpus train = load("--train", opt.train, read, gazetteer.get());
     ReadOptions dev_read = read;
     dev_read.repair_mac_cyrillic = false;
-    LoadedCorpus dev = load(opt.dev, dev_read, gazetteer.get());
+    LoadedCorpus dev = load("--dev", opt.dev, dev_read, gazetteer.get());
     if (train.sentences.empty()) throw core::ConfigError("--train: no sentences read");
 
     TrainerOptions options;

@@ -41,6 +41,10 @@ const std::unordered_set<std::string_view>& role_words() {
   return set;
 }
 
+std::string_view piece_text(const DocumentView& doc, std::size_t i) {
+  return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
+}
+
 std::span<const std::string> words_of(const DocumentView& doc, const Mention& m) {
   return doc.folded.subspan(m.first, m.last - m.first);
 }
@@ -50,14 +54,14 @@ std::string surface(const DocumentView& doc, const Mention& m) {
       doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
 }
 
-// Entry of the mention's type among these names (preferring the document's
-// language, then language-neutral names); -1 if none.
-long pick_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names, std::uint8_t type) {
+// The best entry among these names: of `type` if given, the document's
+// language first, then language-neutral names, then others; -1 if none.
+long best_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names, int type = -1) {
   const std::uint16_t lang = Gazetteer::pack_lang(doc.language);
   long best = -1;
   int best_rank = 3;
   for (const auto& n : names) {
-    if (doc.gazetteer->entry(n.entry).type != type) continue;
+    if (type >= 0 && doc.gazetteer->entry(n.entry).type != type) continue;
     const int rank = n.lang == lang ? 0 : n.lang == 0 ? 1 : 2;
     if (rank < best_rank) {
       best_rank = rank;
@@ -69,32 +73,24 @@ long pick_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names,
 
 void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   if (doc.gazetteer == nullptr) return;
-  auto words = words_of(doc, m);
-  for (int attempt = 0; attempt < 2 && !words.empty(); ++attempt) {
-    const long e = pick_entry(doc, doc.gazetteer->find(words), m.type);
-    if (e >= 0) {
-      const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
-      m.canonical = entry.canonical;
-      m.id = entry.id;
-      m.from_gazetteer = true;
-      return;
-    }
-    if (words.size() < 2 || !articles().contains(words.front())) break;
-    words = words.subspan(1);
-  }
+  // Takes the first of these word sequences that is a known name of the mention's type.
+  auto adopt = [&](std::span<const std::string> words) {
+    const long e = best_entry(doc, doc.gazetteer->find(words), m.type);
+    if (e < 0) return false;
+    const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
+    m.canonical = entry.canonical;
+    m.id = entry.id;
+    m.from_gazetteer = true;
+    return true;
+  };
+  const auto words = words_of(doc, m);
+  if (adopt(words)) return;
+  // A leading article is not part of the name: "la DGSN", "the Guardia Civil".
+  if (words.size() >= 2 && articles().contains(words.front()) && adopt(words.subspan(1))) return;
   // The words before may complete the name: "Spain 's National Police",
   // "Spanish National Police" when the tagger kept only "National Police".
-  for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra) {
-    const long e =
-        pick_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first - extra, m.last - m.first + extra)), m.type);
-    if (e >= 0) {
-      const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
-      m.canonical = entry.canonical;
-      m.id = entry.id;
-      m.from_gazetteer = true;
-      return;
-    }
-  }
+  for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra)
+    if (adopt(doc.folded.subspan(m.first - extra, m.last - m.first + extra))) return;
 }
 
 bool all_caps_acronym(std::string_view s) {
@@ -154,24 +150,8 @@ bool overlaps_any(const std::vector<Mention>& mentions, std::size_t first, std::
 }
 
 bool capitalised_or_uncased(const DocumentView& doc, std::size_t piece) {
-  const std::string_view w = doc.text.substr(doc.pieces[piece].begin, doc.pieces[piece].end - doc.pieces[piece].begin);
+  const std::string_view w = piece_text(doc, piece);
   return starts_upper(w) || (!w.empty() && static_cast<unsigned char>(w[0]) >= 0x80 && !starts_lower(w));
-}
-
-// The entry a gazetteer match stands for in this document (language names
-// first), or -1.
-long match_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names) {
-  const std::uint16_t lang = Gazetteer::pack_lang(doc.language);
-  long best = -1;
-  int best_rank = 3;
-  for (const auto& n : names) {
-    const int rank = n.lang == lang ? 0 : n.lang == 0 ? 1 : 2;
-    if (rank < best_rank) {
-      best_rank = rank;
-      best = static_cast<long>(n.entry);
-    }
-  }
-  return best;
 }
 
 Mention from_entry(const DocumentView& doc, std::size_t first, std::size_t last, std::uint32_t entry, float score) {
@@ -202,7 +182,7 @@ void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) 
     bool split = false;
     for (const auto& g : matches) {
       const std::size_t first = m.first + g.begin, last = m.first + g.end;
-      const long e = match_entry(doc, g.names);
+      const long e = best_entry(doc, g.names);
       if (e < 0 || last - first < 2 || last - first == m.last - m.first) continue;
       // Only curated names: a place name inside an organisation's name is
       // part of it ("New York Yankees").
@@ -211,9 +191,7 @@ void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) 
       if (entry.type == m.type) {
         // "President of the German Federal Police": a title before a known
         // name of the same type (joined by a lower-case word) is not part of it.
-        auto piece = [&](std::size_t i) {
-          return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
-        };
+        auto piece = [&](std::size_t i) { return piece_text(doc, i); };
         // ... possibly followed by its name in brackets: "(Bundespolizeipräsidium)".
         const bool at_end = last == m.last || (piece(last) == "(" && piece(m.last - 1) == ")");
         const bool title = first > m.first && at_end && starts_lower(piece(first - 1));
@@ -258,7 +236,7 @@ void add_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
   std::size_t covered_until = 0;
   for (const auto& g : matches) {
     if (g.begin < covered_until) continue;
-    const long e = match_entry(doc, g.names);
+    const long e = best_entry(doc, g.names);
     if (e < 0 || !capitalised_or_uncased(doc, g.begin)) continue;
     const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
     const bool single = g.end - g.begin == 1;
@@ -268,10 +246,6 @@ void add_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
     covered_until = g.end;
   }
   for (auto& m : added) insert_sorted(mentions, std::move(m));
-}
-
-std::string_view piece_text(const DocumentView& doc, std::size_t i) {
-  return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
 }
 
 // "General Directorate of National Security ( DGSN )" tagged as one span:
@@ -305,11 +279,11 @@ void split_coordinations(const DocumentView& doc, std::vector<Mention>& mentions
   for (const auto& m : mentions) {
     bool split = false;
     // A known name with a conjunction inside stays whole (DGSN and DGST as one body).
-    const bool known_whole = match_entry(doc, doc.gazetteer->find(words_of(doc, m))) >= 0;
+    const bool known_whole = best_entry(doc, doc.gazetteer->find(words_of(doc, m))) >= 0;
     for (std::size_t c = m.first + 1; c + 1 < m.last && !split && !known_whole; ++c) {
       if (!conjunctions.contains(doc.folded[c])) continue;
-      const long left = match_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first, c - m.first)));
-      const long right = match_entry(doc, doc.gazetteer->find(doc.folded.subspan(c + 1, m.last - c - 1)));
+      const long left = best_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first, c - m.first)));
+      const long right = best_entry(doc, doc.gazetteer->find(doc.folded.subspan(c + 1, m.last - c - 1)));
       if (left < 0 || right < 0) continue;
       out.push_back(from_entry(doc, m.first, c, static_cast<std::uint32_t>(left), m.score));
       out.push_back(from_entry(doc, c + 1, m.last, static_cast<std::uint32_t>(right), m.score));
@@ -322,9 +296,6 @@ void split_coordinations(const DocumentView& doc, std::vector<Mention>& mentions
 
 void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
   const std::size_t n = doc.pieces.size();
-  auto piece_text = [&](std::size_t i) {
-    return doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin);
-  };
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     if (mentions[k].last - mentions[k].first < 2) continue;
     // The long form names the entity when no gazetteer does.
@@ -332,8 +303,8 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
     const Mention long_form = mentions[k];
     // "Long Form ( ACR )"
     const std::size_t open = long_form.last;
-    if (open + 2 >= n || piece_text(open) != "(" || piece_text(open + 2) != ")") continue;
-    const std::string_view acr = piece_text(open + 1);
+    if (open + 2 >= n || piece_text(doc, open) != "(" || piece_text(doc, open + 2) != ")") continue;
+    const std::string_view acr = piece_text(doc, open + 1);
     if (!all_caps_acronym(acr)) continue;
     const bool initials = initials_match(acr, words_of(doc, long_form));
     auto existing =
@@ -368,13 +339,7 @@ struct Candidate {
 };
 
 void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
-  auto looks_like_name = [&](std::size_t piece) {
-    const std::string_view w =
-        doc.text.substr(doc.pieces[piece].begin, doc.pieces[piece].end - doc.pieces[piece].begin);
-    // Capitalised (Latin and other cased scripts) or uncased (Arabic).
-    return !w.empty() &&
-           (static_cast<unsigned char>(w[0]) >= 0x80 ? utf8_length(doc.folded[piece]) >= 2 : starts_upper(w));
-  };
+  auto looks_like_name = [&](std::size_t piece) { return capitalised_or_uncased(doc, piece); };
   std::map<std::string, std::vector<Candidate>> by_first;
   const auto per = static_cast<std::uint8_t>(*type_index("PER"));
   for (const auto& m : mentions) {
@@ -393,7 +358,7 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
   // "March", "King" at the start of a sentence): never a repeat on its own.
   std::unordered_set<std::string_view> lower_words;
   for (std::size_t i = 0; i < doc.pieces.size(); ++i)
-    if (starts_lower(doc.text.substr(doc.pieces[i].begin, doc.pieces[i].end - doc.pieces[i].begin)))
+    if (starts_lower(piece_text(doc, i)))
       lower_words.insert(doc.folded[i]);
   for (auto& [first, candidates] : by_first)
     std::erase_if(candidates, [&](const Candidate& c) {

@@ -49,7 +49,7 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
                                SentenceFeatures& out) {
   const std::size_t n = words.size();
   info_.assign(n, TokenInfo{});
-  folded_.resize(n);
+  if (context.folded.empty()) folded_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     TokenInfo& t = info_[i];
     const std::string_view w = words[i];
@@ -66,10 +66,11 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
     t.length = static_cast<std::uint8_t>(std::min<std::size_t>(utf8_length(w), 12));
     t.upper_initial = starts_upper(w);
     if (context.clusters != nullptr) t.has_cluster = context.clusters->lookup(lower_, t.cluster);
-    if (context.gazetteer != nullptr) fold(w, folded_[i]);
+    if (context.gazetteer != nullptr && context.folded.empty()) fold(w, folded_[i]);
   }
   if (context.gazetteer != nullptr) {
-    context.gazetteer->match(folded_, context.language, matches_);
+    const auto folded = context.folded.empty() ? std::span<const std::string>(folded_) : context.folded;
+    context.gazetteer->match(folded, context.language, matches_);
     for (const auto& m : matches_) {
       std::uint8_t types = 0;
       for (const auto& name : m.names)

@@ -34,6 +34,9 @@ struct FeatureContext {
   const Gazetteer* gazetteer = nullptr;    // may be null
   const WordClusters* clusters = nullptr;  // may be null
   std::string_view language;               // selects the gazetteer's names
+  // fold() of each word when the caller has it already (the annotator folds
+  // every sub-token once per document); empty: computed here.
+  std::span<const std::string> folded = {};
 };
 
 // Reusable: keeps its scratch space between sentences (one per thread).

@@ -47,6 +47,7 @@ struct Scratch {
   std::vector<Label> labels;
   std::vector<float> confidence;
   std::vector<Mention> mentions;
+  std::vector<std::size_t> sentence_start;
 };
 
 class NerAnnotator final : public sdk::Annotator {
@@ -69,7 +70,8 @@ class NerAnnotator final : public sdk::Annotator {
 
     // Sub-tokens of the whole document, with sentence boundaries.
     s.pieces.clear();
-    std::vector<std::size_t> sentence_start;  // piece index where each sentence starts
+    auto& sentence_start = s.sentence_start;  // piece index where each sentence starts
+    sentence_start.clear();
     std::size_t t = 0;
     auto add_tokens_until = [&](sdk::Offset end) {
       for (; t < doc.tokens.size() && doc.tokens[t].begin < end; ++t) {
@@ -103,6 +105,7 @@ class NerAnnotator final : public sdk::Annotator {
       s.words.clear();
       for (std::size_t i = first; i < last; ++i)
         s.words.push_back(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin));
+      context.folded = std::span<const std::string>(s.folded).subspan(first, last - first);
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
       for (const auto& span : label_spans(s.labels)) {
         float score = 0;
