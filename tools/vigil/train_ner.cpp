@@ -6,9 +6,9 @@
 
 #include "commands.hpp"
 #include "corpus_reader.hpp"
-#include "ner_corpus.hpp"
 #include "gazetteer.hpp"
 #include "labels.hpp"
+#include "ner_corpus.hpp"
 #include "ner_model.hpp"
 #include "perceptron_trainer.hpp"
 #include "sub_tokens.hpp"

@@ -35,9 +35,10 @@ const std::unordered_set<std::string_view>& articles() {
 // ("Police Director", "Polizeipräsident" is one word and not concerned).
 const std::unordered_set<std::string_view>& role_words() {
   static const std::unordered_set<std::string_view> set = {
-      "director", "chief", "commissioner", "head", "president", "spokesman", "spokesperson", "spokeswoman",
-      "directeur", "chef", "porte-parole", "jefe", "portavoz", "direktor", "prasident", "sprecher", "hoofd",
-      "woordvoerder", "commissaris", "general", "general-director", "deputy"};
+      "director",     "chief",       "commissioner",     "head",     "president",    "spokesman",
+      "spokesperson", "spokeswoman", "directeur",        "chef",     "porte-parole", "jefe",
+      "portavoz",     "direktor",    "prasident",        "sprecher", "hoofd",        "woordvoerder",
+      "commissaris",  "general",     "general-director", "deputy"};
   return set;
 }
 
@@ -358,8 +359,7 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
   // "March", "King" at the start of a sentence): never a repeat on its own.
   std::unordered_set<std::string_view> lower_words;
   for (std::size_t i = 0; i < doc.pieces.size(); ++i)
-    if (starts_lower(piece_text(doc, i)))
-      lower_words.insert(doc.folded[i]);
+    if (starts_lower(piece_text(doc, i))) lower_words.insert(doc.folded[i]);
   for (auto& [first, candidates] : by_first)
     std::erase_if(candidates, [&](const Candidate& c) {
       return c.words.size() == 1 && (utf8_length(c.words[0]) < 3 || lower_words.contains(c.words[0]));
