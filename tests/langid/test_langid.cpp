@@ -101,7 +101,7 @@ TEST_CASE("the answer set can be restricted", "[langid]") {
 
 TEST_CASE("below min_confidence the answer is und", "[langid]") {
   auto strict = make({{"min_confidence", 0.99}});
-  Document doc = annotate("Rabat Madrid Paris", *strict);
+  Document doc = annotate("Madrid Paris Rabat", *strict);  // names only: no language is sure
   CHECK(doc.language.code == "und");
   CHECK_FALSE(doc.diagnostics.empty());
 }
@@ -150,6 +150,6 @@ TEST_CASE("the spec declares what the stage assigns and its parameters", "[langi
   CHECK(spec.thread_safe);
   std::vector<std::string> keys;
   for (const auto& p : spec.params) keys.push_back(p.key);
-  CHECK(keys == std::vector<std::string>{"model", "use_model", "languages", "hints", "min_confidence", "min_letters",
-                                         "short_text_threshold"});
+  CHECK(keys == std::vector<std::string>{"model", "use_model", "languages", "hints", "rare_languages", "rare_prior",
+                                         "min_confidence", "min_letters", "short_text_threshold"});
 }

@@ -15,7 +15,9 @@ using namespace vigil::langid;
 
 namespace {
 
-std::shared_ptr<const NgramModel> model() { return NgramModel::shared(VIGIL_LANGID_TEST_MODEL); }
+std::shared_ptr<const NgramModel> model() {
+  return NgramModel::shared(VIGIL_LANGID_TEST_MODEL);
+}
 
 LanguageIdentifier identifier(std::vector<std::string> languages = {}, std::vector<std::string> hints = {}) {
   IdentifierOptions o;
@@ -47,8 +49,8 @@ TEST_CASE("the shipped model loads and knows the languages of the issue", "[lang
   REQUIRE(m);
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < m->languages(); ++i) codes.push_back(m->code(i));
-  for (const char* lang : {"en", "fr", "es", "de", "ar", "nl", "it", "pt", "da", "sv", "ru", "tr", "pl", "zh", "fa",
-                           "ur", "kab", "nb", "gl", "cs", "sk", "id", "ms"}) {
+  for (const char* lang : {"en", "fr", "es", "de", "ar",  "nl", "it", "pt", "da", "sv", "ru", "tr",
+                           "pl", "zh", "fa", "ur", "kab", "nb", "gl", "cs", "sk", "id", "ms"}) {
     INFO(lang);
     CHECK(std::find(codes.begin(), codes.end(), lang) != codes.end());
   }
@@ -139,6 +141,63 @@ TEST_CASE("hints add a prior to the model's scores", "[langid][model]") {
   CHECK(hinted > plain);
 }
 
+TEST_CASE("rare languages need more evidence than their neighbours", "[langid][model]") {
+  const std::string text = "Unha operación policial no porto";  // Galician, close to Portuguese and Spanish
+  auto with_rare = [&](std::vector<std::string> rare, double prior) {
+    IdentifierOptions o;
+    o.model = model();
+    o.rare = std::move(rare);
+    o.rare_prior = prior;
+    return LanguageIdentifier(std::move(o)).identify(text);
+  };
+  auto confidence_of = [&](const Identification& r, const std::string& code) {
+    for (const auto& a : r.alternatives)
+      if (a.code == code) return a.confidence;
+    return 0.0;
+  };
+  const Identification plain = with_rare({}, 2.0);
+  const Identification rare = with_rare({"GL"}, 2.0);  // codes are normalised
+  const Identification rarer = with_rare({"gl"}, 6.0);
+  CHECK(confidence_of(plain, "gl") > confidence_of(rare, "gl"));
+  CHECK(confidence_of(rare, "gl") > confidence_of(rarer, "gl"));
+  CHECK(plain.code == "gl");  // "Unha" is Galician only: 2 nats do not overrule it
+  CHECK(rare.code == "gl");
+  // The prior shifts scores only; a language not listed keeps its rank order.
+  CHECK(confidence_of(rare, "pt") > confidence_of(plain, "pt"));
+}
+
+TEST_CASE("the model answers only languages written in the text's scripts", "[langid][model]") {
+  // Chinese and Russian are allowed, the text has neither Han nor Cyrillic
+  // letters: no answer rather than a language it cannot be in.
+  const auto id = identifier({"zh", "ru"});
+  Identification r = id.identify("The harbour police stopped two boats");
+  CHECK(r.code == "und");
+  CHECK(r.note == "no allowed language recognised");
+  // With a few Han characters in it, Chinese is a candidate again.
+  CHECK(id.identify("警方 said the boats were stopped").code == "zh");
+}
+
+TEST_CASE("the last word of a text may be cut and counts without its end", "[langid][model]") {
+  auto features = [](std::string_view text) {
+    std::vector<std::pair<int, bool>> out;  // (order, name-like)
+    for_each_ngram(text, 1000, [&](int n, std::uint64_t, bool name_like) { out.emplace_back(n, name_like); });
+    return out;
+  };
+  const auto cut = features("cocaine");
+  const auto whole = features("cocaine.");
+  // "cocaine." adds the word-end 2..5-grams and the whole-word feature.
+  CHECK(whole.size() == cut.size() + 5);
+  CHECK(std::count_if(whole.begin(), whole.end(), [](auto f) { return f.first == kWordOrder; }) == 1);
+  CHECK(std::count_if(cut.begin(), cut.end(), [](auto f) { return f.first == kWordOrder; }) == 0);
+  // A capitalised word after the first is name-like; the first word is not.
+  const auto named = features("Police seize Abdellatif.");
+  CHECK_FALSE(named.front().second);
+  CHECK(named.back().second);
+  // "abdellatif": 2+3+4+5*7 n-grams as its 10 letters come in, 4 at its end,
+  // and the word itself.
+  CHECK(std::count_if(named.begin(), named.end(), [](auto f) { return f.second; }) == 49);
+}
+
 TEST_CASE("Tifinagh still goes to the script rule", "[langid][model]") {
   Identification r = identifier().identify("ⴰⵎⵙⴰⵡⴰⴹ ⵏ ⵜⵎⴰⵣⵉⵖⵜ");
   CHECK(r.code == "zgh");
@@ -217,7 +276,8 @@ TEST_CASE("the default model is looked for next to the plugin", "[langid][model]
 TEST_CASE("without the model (use_model = false) CLD2 alone answers", "[langid][model]") {
   IdentifierOptions o;  // no model
   LanguageIdentifier id(o);
-  Identification r = id.identify("Police in Tangier seized two tonnes of cannabis resin hidden in a lorry bound for Spain.");
+  Identification r =
+      id.identify("Police in Tangier seized two tonnes of cannabis resin hidden in a lorry bound for Spain.");
   CHECK(r.code == "en");
   CHECK(std::string(r.method) == "cld2");
 }

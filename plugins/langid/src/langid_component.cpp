@@ -47,7 +47,8 @@ class LangidAnnotator final : public sdk::Annotator {
 }  // namespace
 
 sdk::ComponentSpec langid_spec() {
-  sdk::ComponentSpec spec{kName, "Language identification (CLD2 and a character n-gram model; script rules for Tamazight and Arabic)"};
+  sdk::ComponentSpec spec{
+      kName, "Language identification (CLD2 and a character n-gram model; script rules for Tamazight and Arabic)"};
   spec.params = {
       ParamSpec::path("model", "",
                       "Character n-gram model file (vigil-train-langid); empty: the model installed with the plugin, "
@@ -56,6 +57,11 @@ sdk::ComponentSpec langid_spec() {
                          "false: CLD2 and the script rules only, no n-gram model (the baseline, for comparison)"),
       ParamSpec::string_list("languages", {}, "Restrict the answers to these language codes; empty: any language"),
       ParamSpec::string_list("hints", {}, "Languages expected in the corpus, boosted (e.g. [\"fr\", \"ar\"])"),
+      ParamSpec::string_list("rare_languages", {"gl", "nb"},
+                             "Languages far rarer in the news than a close neighbour (Galician: Spanish, Portuguese; "
+                             "Norwegian: Danish, Swedish); where the model decides, it needs rare_prior nats more "
+                             "evidence to answer them. [] treats every language alike"),
+      ParamSpec::floating("rare_prior", 2.0, "Nats of evidence a rare language needs over its neighbours").range(0, 20),
       ParamSpec::floating("min_confidence", 0.0, "Below this confidence the answer is \"und\"").range(0, 1),
       ParamSpec::integer("min_letters", 3, "Texts with fewer letters are \"und\", with a diagnostic").range(1, 1000),
       ParamSpec::integer("short_text_threshold", 64,
@@ -73,17 +79,22 @@ std::string default_model_path() {
   static const char anchor = 0;
   Dl_info info{};
   if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr)
-    throw ModelError("language model: cannot locate the vigil.langid plugin file to find its default model; set `model`");
+    throw ModelError(
+        "language model: cannot locate the vigil.langid plugin file to find its default model; set `model`");
   std::error_code ec;
   std::filesystem::path so = std::filesystem::canonical(info.dli_fname, ec);
   if (ec) so = info.dli_fname;
-  return (so.parent_path() / ".." / ".." / ".." / "share" / "vigil" / "langid" / "model.bin").lexically_normal().string();
+  return (so.parent_path() / ".." / ".." / ".." / "share" / "vigil" / "langid" / "model.bin")
+      .lexically_normal()
+      .string();
 }
 
 std::unique_ptr<sdk::Annotator> make_langid(const sdk::CreateContext& ctx) {
   IdentifierOptions o;
   o.languages = ctx.params.get_list("languages");
   o.hints = ctx.params.get_list("hints");
+  o.rare = ctx.params.get_list("rare_languages");
+  o.rare_prior = ctx.params.get_float("rare_prior");
   o.min_confidence = ctx.params.get_float("min_confidence");
   o.min_letters = static_cast<std::size_t>(ctx.params.get_int("min_letters"));
   o.short_text_threshold = static_cast<std::size_t>(ctx.params.get_int("short_text_threshold"));

@@ -7,5 +7,5 @@ void register_components(vigil::sdk::Registry& registry) {
 }
 }  // namespace
 
-VIGIL_PLUGIN("vigil-langid", "0.2.0", "Language identification: CLD2, a character n-gram model, script rules", "Apache-2.0",
-             register_components)
+VIGIL_PLUGIN("vigil-langid", "0.2.0", "Language identification: CLD2, a character n-gram model, script rules",
+             "Apache-2.0", register_components)

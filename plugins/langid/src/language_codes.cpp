@@ -14,7 +14,13 @@ std::string normalize_code(std::string_view code) {
   // Legacy codes CLD2 still emits, and its private ones, mapped to ISO 639.
   // CLD2's "no" is Norwegian Bokmål (it has "nn" apart): written "nb", like the model.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kLegacy{{
-      {"iw", "he"}, {"in", "id"}, {"ji", "yi"}, {"jw", "jv"}, {"mo", "ro"}, {"zhh", "zh"}, {"no", "nb"},
+      {"iw", "he"},
+      {"in", "id"},
+      {"ji", "yi"},
+      {"jw", "jv"},
+      {"mo", "ro"},
+      {"zhh", "zh"},
+      {"no", "nb"},
   }};
   for (const auto& [from, to] : kLegacy)
     if (c == from) return std::string(to);

@@ -41,6 +41,7 @@ constexpr double kTemperature = 4.0;
 
 LanguageIdentifier::LanguageIdentifier(IdentifierOptions options) : options_(std::move(options)) {
   for (auto& l : options_.languages) l = normalize_code(l);
+  for (auto& r : options_.rare) r = normalize_code(r);
   for (auto& h : options_.hints) {
     h = normalize_code(h);
     if (!hint_list_.empty()) hint_list_.push_back(',');
@@ -50,13 +51,18 @@ LanguageIdentifier::LanguageIdentifier(IdentifierOptions options) : options_(std
     const NgramModel& m = *options_.model;
     for (std::size_t i = 0; i < m.languages(); ++i) {
       model_allowed_.push_back(allowed(m.code(i)) ? 1 : 0);
-      const bool hinted = std::find(options_.hints.begin(), options_.hints.end(), m.code(i)) != options_.hints.end();
-      model_prior_.push_back(hinted ? static_cast<int>(std::lround(options_.hint_prior * m.scale())) : 0);
+      model_script_.push_back(script_of(m.code(i)));
+      auto listed = [&](const std::vector<std::string>& list) {
+        return std::find(list.begin(), list.end(), m.code(i)) != list.end();
+      };
+      const double prior =
+          (listed(options_.hints) ? options_.hint_prior : 0.0) - (listed(options_.rare) ? options_.rare_prior : 0.0);
+      model_prior_.push_back(static_cast<int>(std::lround(prior * m.scale())));
     }
   }
 }
 
-bool LanguageIdentifier::model_guess(std::string_view text, Identification& out) const {
+bool LanguageIdentifier::model_guess(std::string_view text, const ScriptProfile& profile, Identification& out) const {
   const NgramModel& m = *options_.model;
   NgramScores s;
   m.score(text, kModelMaxCodepoints, s);
@@ -65,8 +71,10 @@ bool LanguageIdentifier::model_guess(std::string_view text, Identification& out)
   int best[3] = {-1, -1, -1};
   std::int32_t top = INT32_MIN;
   const std::size_t L = m.languages();
+  bool candidate[kMaxLanguages] = {};
+  for (std::size_t l = 0; l < L; ++l) candidate[l] = model_allowed_[l] && has_script(profile, model_script_[l]);
   for (std::size_t l = 0; l < L; ++l) {
-    if (!model_allowed_[l]) continue;
+    if (!candidate[l]) continue;
     s.score[l] += model_prior_[l];
     top = std::max(top, s.score[l]);
     const int li = static_cast<int>(l);
@@ -82,7 +90,7 @@ bool LanguageIdentifier::model_guess(std::string_view text, Identification& out)
   const double k = 1.0 / (static_cast<double>(m.scale()) * kTemperature);
   double z = 0.0;
   for (std::size_t l = 0; l < L; ++l)
-    if (model_allowed_[l]) z += std::exp((s.score[l] - top) * k);
+    if (candidate[l]) z += std::exp((s.score[l] - top) * k);
   out.alternatives.clear();
   for (int b : best)
     if (b >= 0) out.alternatives.push_back({m.code(static_cast<std::size_t>(b)), std::exp((s.score[b] - top) * k) / z});
@@ -135,7 +143,7 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
 
   // Short texts: CLD2 needs more text than a headline to be sure; the
   // n-gram model was trained for this.
-  if (model_applies && profile.letters < options_.short_text_threshold && model_guess(text, out))
+  if (model_applies && profile.letters < options_.short_text_threshold && model_guess(text, profile, out))
     return finish_model("ngram");
 
   CLD2::CLDHints hints{hint_list_.empty() ? nullptr : hint_list_.c_str(), nullptr, CLD2::UNKNOWN_ENCODING,
@@ -160,7 +168,8 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
     // Arabic text wrongly taken for Persian or Urdu: the letters decide.
     if ((code == "fa" || code == "ur") && profile.arabic_only > profile.perso_urdu) code = "ar";
     if (!allowed(code)) continue;
-    auto same = std::find_if(out.alternatives.begin(), out.alternatives.end(), [&](const Guess& g) { return g.code == code; });
+    auto same =
+        std::find_if(out.alternatives.begin(), out.alternatives.end(), [&](const Guess& g) { return g.code == code; });
     if (same != out.alternatives.end())
       same->confidence += percent3[i] / 100.0 * scale;
     else
@@ -178,7 +187,7 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
     const std::string_view cld2_top = out.alternatives.empty() ? std::string_view("und") : out.alternatives[0].code;
     const int g = group_of(cld2_top);
     Identification ng;
-    if ((!reliable || cld2_top == "und" || g >= 0) && model_guess(text, ng) &&
+    if ((!reliable || cld2_top == "und" || g >= 0) && model_guess(text, profile, ng) &&
         (!reliable || cld2_top == "und" || g == group_of(ng.alternatives[0].code))) {
       out.alternatives = std::move(ng.alternatives);
       method = "cld2+ngram";
@@ -194,8 +203,8 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
   out.confidence = std::min(1.0, out.alternatives[0].confidence);
   out.reliable = reliable;
   if (out.confidence < options_.min_confidence) {
-    out.note = "confidence " + std::to_string(out.confidence).substr(0, 4) + " for '" + out.code +
-               "' is below min_confidence";
+    out.note =
+        "confidence " + std::to_string(out.confidence).substr(0, 4) + " for '" + out.code + "' is below min_confidence";
     out.code = "und";
     out.reliable = false;
     return out;
@@ -211,7 +220,8 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
     else
       runs.push_back({begin, end, code});
   }
-  bool mixed = std::any_of(runs.begin(), runs.end(), [&](const Chunk& c) { return c.code != "und" && c.code != out.code; });
+  bool mixed =
+      std::any_of(runs.begin(), runs.end(), [&](const Chunk& c) { return c.code != "und" && c.code != out.code; });
   if (mixed) out.chunks = std::move(runs);
   return out;
 }

@@ -15,18 +15,21 @@
 #include <vector>
 
 #include "ngram_model.hpp"
+#include "script_profile.hpp"
 
 namespace vigil::langid {
 
 struct IdentifierOptions {
-  std::vector<std::string> languages;  // allowed answers (normalised codes); empty: any
-  std::vector<std::string> hints;      // languages to boost (CLD2 content-language hint)
-  double min_confidence = 0.0;         // below: "und"
-  std::size_t min_letters = 3;         // fewer letters: "und"
+  std::vector<std::string> languages;     // allowed answers (normalised codes); empty: any
+  std::vector<std::string> hints;         // languages to boost (CLD2 content-language hint)
+  double min_confidence = 0.0;            // below: "und"
+  std::size_t min_letters = 3;            // fewer letters: "und"
   std::size_t short_text_threshold = 64;  // letters; shorter texts: the n-gram model decides
   // The n-gram model; null: CLD2 and the script rules only.
   std::shared_ptr<const NgramModel> model;
-  double hint_prior = 2.0;  // nats added to the n-gram score of hinted languages
+  double hint_prior = 2.0;        // nats added to the n-gram score of hinted languages
+  std::vector<std::string> rare;  // languages whose n-gram score loses rare_prior nats
+  double rare_prior = 0.0;
 };
 
 struct Guess {
@@ -56,14 +59,17 @@ class LanguageIdentifier {
 
  private:
   bool allowed(const std::string& code) const;
-  // Fills out.alternatives (best first, at most 3) from the n-gram model;
-  // false when no allowed language of the model is left.
-  bool model_guess(std::string_view text, Identification& out) const;
+  // Fills out.alternatives (best first, at most 3) from the n-gram model,
+  // among the allowed languages whose script the text has letters in (a text
+  // without Han characters is never Chinese, whatever untranslated strings
+  // the Chinese training text held); false when no such language is left.
+  bool model_guess(std::string_view text, const ScriptProfile& profile, Identification& out) const;
   IdentifierOptions options_;
   std::string hint_list_;  // "fr,ar" for CLD2
-  // Per model language: allowed by `languages`, prior from `hints` (table units).
+  // Per model language: allowed by `languages`, prior from `hints` and `rare` (table units).
   std::vector<unsigned char> model_allowed_;
   std::vector<int> model_prior_;
+  std::vector<Script> model_script_;  // per model language
 };
 
 }  // namespace vigil::langid

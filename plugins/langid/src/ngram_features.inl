@@ -53,6 +53,8 @@ void for_each_ngram(std::string_view utf8, std::size_t max_codepoints, Emit&& em
   int len = 0;
   std::uint64_t word_hash = 0;
   int word_len = 0;
+  int words = 0;
+  bool name_like = false;  // the current word is capitalised and not the text's first
   auto push = [&](UChar32 c, bool boundary_only) {
     for (int i = kMaxCharOrder - 1; i > 0; --i) window[i] = window[i - 1];
     window[0] = c;
@@ -61,7 +63,7 @@ void for_each_ngram(std::string_view utf8, std::size_t max_codepoints, Emit&& em
     for (int n = 1; n <= len; ++n) {
       h = detail::mix(h, window[n - 1]);
       if (n == 1 && boundary_only) continue;  // the boundary alone says nothing
-      emit(n, h);
+      emit(n, h, name_like);
     }
   };
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
@@ -77,7 +79,7 @@ void for_each_ngram(std::string_view utf8, std::size_t max_codepoints, Emit&& em
     if (f < 0) {
       if (in_word) {
         push(detail::kBoundary, true);
-        if (word_len > kMaxCharOrder - 2) emit(kWordOrder, word_hash);
+        if (word_len > kMaxCharOrder - 2) emit(kWordOrder, word_hash, name_like);
       }
       in_word = false;
       continue;
@@ -90,15 +92,15 @@ void for_each_ngram(std::string_view utf8, std::size_t max_codepoints, Emit&& em
       in_word = true;
       word_hash = 0x13198A2E03707344ULL;
       word_len = 0;
+      name_like = words++ > 0 && f != c;
     }
     push(f, false);
     word_hash = detail::mix(word_hash, f);
     ++word_len;
   }
-  if (in_word) {
-    push(detail::kBoundary, true);
-    if (word_len > kMaxCharOrder - 2) emit(kWordOrder, word_hash);
-  }
+  // A text that stops inside a word may have cut it (a snippet, a caption
+  // cut to length, the max_codepoints limit): its last word gives no
+  // word-end n-grams and no whole-word feature, only what it surely holds.
 }
 
 }  // namespace vigil::langid

@@ -28,9 +28,7 @@ T read_le(const char* p) {
 }  // namespace
 
 std::shared_ptr<const NgramModel> NgramModel::load(const std::string& path) {
-  auto fail = [&](const std::string& why) -> ModelError {
-    return ModelError("language model " + path + ": " + why);
-  };
+  auto fail = [&](const std::string& why) -> ModelError { return ModelError("language model " + path + ": " + why); };
   std::ifstream in(path, std::ios::binary);
   if (!in) throw fail("cannot open the file (" + std::string(std::strerror(errno)) + ")");
   in.seekg(0, std::ios::end);
@@ -50,7 +48,8 @@ std::shared_ptr<const NgramModel> NgramModel::load(const std::string& path) {
   const auto order = read_le<std::uint32_t>(h + 16);
   const auto scale = read_le<float>(h + 20);
   if (languages == 0 || languages > kMaxLanguages) throw fail("bad language count " + std::to_string(languages));
-  if (order == 0 || order > static_cast<std::uint32_t>(kMaxOrder)) throw fail("bad n-gram order " + std::to_string(order));
+  if (order == 0 || order > static_cast<std::uint32_t>(kMaxOrder))
+    throw fail("bad n-gram order " + std::to_string(order));
   if (!(scale > 0.0f && scale < 1e6f)) throw fail("bad quantisation scale");
 
   auto model = std::shared_ptr<NgramModel>(new NgramModel());
@@ -68,7 +67,8 @@ std::shared_ptr<const NgramModel> NgramModel::load(const std::string& path) {
   }
   const std::size_t expected = kHeaderBytes + 8 * std::size_t{languages} + buckets * languages;
   if (bytes.size() != expected)
-    throw fail("truncated or corrupt: " + std::to_string(bytes.size()) + " bytes, expected " + std::to_string(expected));
+    throw fail("truncated or corrupt: " + std::to_string(bytes.size()) + " bytes, expected " +
+               std::to_string(expected));
   if (fnv1a64(bytes.data() + kHeaderBytes, bytes.size() - kHeaderBytes) != read_le<std::uint64_t>(h + kHeaderBytes - 8))
     throw fail("corrupt: checksum mismatch");
   for (std::uint32_t i = 0; i < languages; ++i) {
@@ -97,12 +97,15 @@ void NgramModel::score(std::string_view text, std::size_t max_codepoints, NgramS
   const std::int8_t* table = table_;
   std::int32_t* acc = out.score.data();
   std::size_t count = 0;
-  for_each_ngram(text, max_codepoints, [&](int order, std::uint64_t hash) {
+  std::array<std::int32_t, kMaxLanguages> names{};
+  for_each_ngram(text, max_codepoints, [&](int order, std::uint64_t hash, bool name_like) {
     if (order > max_order_) return;
     const std::int8_t* row = table + bucket(order, hash) * L;
-    for (std::size_t l = 0; l < L; ++l) acc[l] += row[l];
+    std::int32_t* to = name_like ? names.data() : acc;
+    for (std::size_t l = 0; l < L; ++l) to[l] += row[l];
     ++count;
   });
+  for (std::size_t l = 0; l < L; ++l) acc[l] += names[l] / kNameDivisor;
   out.ngrams += count;
 }
 

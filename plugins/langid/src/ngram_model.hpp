@@ -41,9 +41,9 @@ namespace vigil::langid {
 
 inline constexpr std::size_t kMaxLanguages = 64;
 inline constexpr int kMaxCharOrder = 5;  // character n-grams of 1..5
-inline constexpr int kWordOrder = 6;      // "order" 6: whole words longer than 3 letters
+inline constexpr int kWordOrder = 6;     // "order" 6: whole words longer than 3 letters
 inline constexpr int kMaxOrder = 6;
-inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::uint32_t kModelVersion = 2;
 inline constexpr std::size_t kHeaderBytes = 56;
 inline constexpr char kModelMagic[8] = {'V', 'L', 'I', 'D', 'N', 'G', 'M', '\0'};
 
@@ -53,15 +53,22 @@ class ModelError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Calls `emit(order, hash)` for every n-gram of the text, in order. The text
-// is lower-cased; a word is a run of letters (and combining marks); each word
-// is padded with a boundary mark on both sides; n-grams never cross words.
+// Calls `emit(order, hash, name_like)` for every n-gram of the text, in
+// order. The text is lower-cased; a word is a run of letters (and combining
+// marks); each word is padded with a boundary mark on both sides; n-grams
+// never cross words. A text that ends inside a word may have cut it: that
+// word gives no word-end n-grams and no whole-word feature. `name_like` says
+// the word is capitalised and not the text's first: in news most such words
+// are names, which say little about the language around them ("Alexander
+// Lebed" in English), so scores count them at 1/kNameDivisor.
 // At most `max_codepoints` code points of the text are read.
 // Header-only so that the trainer and the plugin extract the same features.
 template <class Emit>
 void for_each_ngram(std::string_view utf8, std::size_t max_codepoints, Emit&& emit);
 
 std::uint64_t fnv1a64(const void* data, std::size_t size, std::uint64_t h = 1469598103934665603ULL) noexcept;
+
+inline constexpr std::int32_t kNameDivisor = 2;
 
 struct NgramScores {
   std::array<std::int32_t, kMaxLanguages> score{};  // sum of table units per language
@@ -98,7 +105,7 @@ class NgramModel {
   float scale_ = 1.0f;
   std::array<std::size_t, kMaxOrder> offset_{};
   std::array<std::uint64_t, kMaxOrder> mask_{};
-  std::string bytes_;                  // the whole file, read once
+  std::string bytes_;                   // the whole file, read once
   const std::int8_t* table_ = nullptr;  // into bytes_: buckets x languages
 };
 

@@ -31,9 +31,22 @@ ScriptProfile profile_scripts(std::string_view text) {
     if (script == USCRIPT_ARABIC) {
       ++p.arabic;
       switch (c) {
-        case 0x064A: case 0x0643: case 0x0629: case 0x0649: ++p.arabic_only; break;
-        case 0x06CC: case 0x06A9: case 0x067E: case 0x0686: case 0x0698: case 0x06AF:
-        case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06C1: case 0x06D2: ++p.perso_urdu; break;
+        case 0x064A:
+        case 0x0643:
+        case 0x0629:
+        case 0x0649: ++p.arabic_only; break;
+        case 0x06CC:
+        case 0x06A9:
+        case 0x067E:
+        case 0x0686:
+        case 0x0698:
+        case 0x06AF:
+        case 0x0679:
+        case 0x0688:
+        case 0x0691:
+        case 0x06BA:
+        case 0x06C1:
+        case 0x06D2: ++p.perso_urdu; break;
         default: break;
       }
     } else if (script == USCRIPT_LATIN) {
@@ -47,6 +60,27 @@ ScriptProfile profile_scripts(std::string_view text) {
     }
   }
   return p;
+}
+
+bool has_script(const ScriptProfile& p, Script script) {
+  switch (script) {
+    case Script::latin: return p.latin > 0;
+    case Script::arabic: return p.arabic > 0;
+    case Script::cyrillic: return p.cyrillic > 0;
+    case Script::han: return p.han > 0;
+  }
+  return false;
+}
+
+Script script_of(std::string_view code) {
+  static constexpr std::string_view kCyrillic[] = {"ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "tg", "mn"};
+  static constexpr std::string_view kArabic[] = {"ar", "fa", "ur", "ps", "sd", "ug", "ckb"};
+  for (auto c : kCyrillic)
+    if (c == code) return Script::cyrillic;
+  for (auto c : kArabic)
+    if (c == code) return Script::arabic;
+  if (code == "zh") return Script::han;
+  return Script::latin;
 }
 
 }  // namespace vigil::langid

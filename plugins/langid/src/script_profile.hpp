@@ -8,12 +8,12 @@
 namespace vigil::langid {
 
 struct ScriptProfile {
-  std::size_t letters = 0;    // alphabetic code points
-  std::size_t tifinagh = 0;   // U+2D30..U+2D7F
-  std::size_t arabic = 0;     // Arabic script letters
+  std::size_t letters = 0;   // alphabetic code points
+  std::size_t tifinagh = 0;  // U+2D30..U+2D7F
+  std::size_t arabic = 0;    // Arabic script letters
   std::size_t latin = 0;
   std::size_t cyrillic = 0;
-  std::size_t han = 0;        // Han ideographs (Chinese characters)
+  std::size_t han = 0;          // Han ideographs (Chinese characters)
   std::size_t kana_hangul = 0;  // Japanese kana, Korean Hangul: Han text with these is not Chinese
   // Letters that tell Arabic from Persian and Urdu in the same script:
   // Arabic writes ي ك ة ى, Persian and Urdu write ی ک and add پ چ ژ گ ٹ ڈ ڑ ں ہ ے.
@@ -22,5 +22,15 @@ struct ScriptProfile {
 };
 
 ScriptProfile profile_scripts(std::string_view utf8);
+
+// The scripts the n-gram model's languages are written in.
+enum class Script { latin, arabic, cyrillic, han };
+
+// Whether the text has any letter in the script.
+bool has_script(const ScriptProfile& p, Script script);
+
+// The script a language is written in (Cyrillic for ru, uk, bg...; Arabic for
+// ar, fa, ur...; Han for zh; Latin otherwise).
+Script script_of(std::string_view code);
 
 }  // namespace vigil::langid
