@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
-"""Removes from the vigil.langid dev set the texts whose label is visibly
-wrong: translation catalogues keep untranslated English (and code) under
-another language's name, and about 7 % of the dev texts are such strings.
+"""Splits the vigil.langid dev set into sentences and snippets and removes
+the texts whose label is visibly wrong: translation catalogues keep
+untranslated English (and code) under another language's name, and about
+7 % of the dev texts are such strings.
 
-    tools/langid/clean_dev.py --dev DIR/dev-sentences.jsonl --snippets DIR/dev-snippets.jsonl \
-        --out DIR [--vigil build/bin/vigil]
+    build/bin/vigil-train-langid --data DIR --out MODEL --dev-jsonl DIR/dev.jsonl
+    tools/langid/clean_dev.py --dev-jsonl DIR/dev.jsonl --out DIR [--vigil build/bin/vigil]
 
-A dev sentence is dropped, with the snippet cut from it, when CLD2 alone
-(`use_model = false`, the stage without our model, so the filter does not
-favour it) reads the whole sentence as a language outside the label's group
-of close languages (da/nb/sv, es/pt/gl, cs/sk, id/ms, ar/fa/ur) with a
-confidence of 0.5 or more (a reliable answer covering at least half the
-text). Writes DIR/dev-sentences-clean.jsonl and DIR/dev-snippets-clean.jsonl.
-The filter cannot remove a wrong label CLD2 misses, nor keep a right one CLD2
-gets wrong: the figures on the result are an estimate, next to those on the
-raw set.
+Writes DIR/dev-sentences.jsonl and DIR/dev-snippets.jsonl (the records with
+ids ending -s and -x), then DIR/dev-sentences-clean.jsonl and
+DIR/dev-snippets-clean.jsonl: a dev sentence is dropped, with the snippet cut
+from it, when CLD2 alone (`use_model = false`, the stage without our model,
+so the filter does not favour it) reads the whole sentence as a language
+outside the label's group of close languages (da/nb/sv, es/pt/gl, cs/sk,
+id/ms, ar/fa/ur) with a confidence of 0.5 or more (a reliable answer
+covering at least half the text). The filter cannot remove a wrong label
+CLD2 misses, nor keep a right one CLD2 gets wrong: the figures on the result
+are an estimate, next to those on the raw set.
 """
 from __future__ import annotations
 
@@ -33,31 +35,37 @@ def group(code: str) -> set[str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dev", required=True, help="dev sentences (vigil-train-langid --dev-jsonl, ids ending -s)")
-    ap.add_argument("--snippets", required=True, help="dev snippets (ids ending -x)")
+    ap.add_argument("--dev-jsonl", required=True, help="vigil-train-langid --dev-jsonl output")
     ap.add_argument("--out", required=True)
     ap.add_argument("--vigil", default="build/bin/vigil")
     a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    sentences = os.path.join(a.out, "dev-sentences.jsonl")
+    snippets = os.path.join(a.out, "dev-snippets.jsonl")
+    with open(a.dev_jsonl, encoding="utf-8") as src, open(sentences, "w", encoding="utf-8") as fs, \
+         open(snippets, "w", encoding="utf-8") as fx:
+        for line in src:
+            (fs if json.loads(line)["id"].endswith("-s") else fx).write(line)
     with tempfile.TemporaryDirectory() as tmp:
         errors = os.path.join(tmp, "errors.jsonl")
-        subprocess.run([a.vigil, "eval", "language", "--gold", a.dev, "--set", "stage.langid.use_model=false",
+        subprocess.run([a.vigil, "eval", "language", "--gold", sentences, "--set", "stage.langid.use_model=false",
                         "--errors", errors], check=True, stdout=subprocess.DEVNULL)
         drop = set()
         for line in open(errors, encoding="utf-8"):
             e = json.loads(line)
             if e["predicted"] != "und" and e["predicted"] not in group(e["lang"]) and e["confidence"] >= 0.5:
                 drop.add(e["id"][:-2])
-    os.makedirs(a.out, exist_ok=True)
-    for path, name in ((a.dev, "dev-sentences-clean.jsonl"), (a.snippets, "dev-snippets-clean.jsonl")):
+    for path in (sentences, snippets):
         kept = total = 0
-        with open(path, encoding="utf-8") as src, open(os.path.join(a.out, name), "w", encoding="utf-8") as dst:
+        with open(path, encoding="utf-8") as src, \
+             open(path.replace(".jsonl", "-clean.jsonl"), "w", encoding="utf-8") as dst:
             for line in src:
                 total += 1
                 if json.loads(line)["id"][:-2] in drop:
                     continue
                 kept += 1
                 dst.write(line)
-        print(f"{name}: kept {kept} of {total}")
+        print(f"{os.path.basename(path)}: kept {kept} of {total}")
 
 
 if __name__ == "__main__":
