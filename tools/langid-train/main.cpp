@@ -41,11 +41,6 @@ struct Options {
   std::size_t tune_examples = 100'000;
   double tune_step = 0.1;
   double tune_margin = 2.0;
-  // Languages the tuning may confuse with each other; a training text that
-  // naive Bayes gives to a language outside its group is left out of tuning
-  // (an untranslated or foreign string, not a hard example).
-  std::vector<std::vector<std::string>> groups = {
-      {"da", "nb", "sv"}, {"es", "pt", "gl"}, {"cs", "sk"}, {"id", "ms"}, {"ar", "fa", "ur"}};
 };
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -138,11 +133,9 @@ std::vector<float> nb_weights(const Options& o, std::size_t L, const std::vector
 void fine_tune(const Options& o, const std::vector<std::string>& langs, const std::vector<std::size_t>& offset,
                const std::vector<std::vector<std::string>>& train, std::vector<float>& w, std::mt19937_64& rng) {
   const std::size_t L = langs.size();
+  // Groups of close languages (kCloseGroups, shared with the plugin).
   std::vector<int> group(L, -1);
-  for (std::size_t l = 0; l < L; ++l)
-    for (std::size_t g = 0; g < o.groups.size(); ++g)
-      if (std::find(o.groups[g].begin(), o.groups[g].end(), langs[l]) != o.groups[g].end())
-        group[l] = static_cast<int>(g);
+  for (std::size_t l = 0; l < L; ++l) group[l] = close_group(langs[l]);
   auto same_group = [&](std::size_t a, std::size_t b) { return a == b || (group[a] >= 0 && group[a] == group[b]); };
   // Buckets of the text's n-grams, and whether each is from a name-like
   // word (counted at 1/kNameDivisor, as the plugin scores).
@@ -150,7 +143,7 @@ void fine_tune(const Options& o, const std::vector<std::string>& langs, const st
   std::vector<double> score(L);
   auto features = [&](const std::string& text) {
     feats.clear();
-    for_each_ngram(text, 256, [&](int n, std::uint64_t h, bool name_like) {
+    for_each_ngram(text, kModelMaxCodepoints, [&](int n, std::uint64_t h, bool name_like) {
       feats.emplace_back(static_cast<std::uint32_t>(offset[n - 1] + (h & ((std::uint64_t{1} << o.bits[n - 1]) - 1))),
                          name_like);
     });
@@ -162,7 +155,8 @@ void fine_tune(const Options& o, const std::vector<std::string>& langs, const st
       for (std::size_t l = 0; l < L; ++l) score[l] += k * w[b * L + l];
     }
   };
-  // Texts naive Bayes places outside their language's group are noise.
+  // Texts naive Bayes places outside their language's group are noise (an
+  // untranslated or foreign string, not a hard example): left out.
   std::vector<std::vector<std::uint32_t>> usable(L);
   for (std::size_t l = 0; l < L; ++l) {
     for (std::uint32_t i = 0; i < train[l].size(); ++i) {
@@ -188,6 +182,12 @@ void fine_tune(const Options& o, const std::vector<std::string>& langs, const st
       const std::string& line = train[gold][i];
       features(rng() % 4 ? snippet(line, rng) : line);
       if (feats.empty()) continue;
+      // A language in no group has no rival: nothing to learn. (It is still
+      // drawn, so that the random sequence, and the model, stay as they were.)
+      if (group[gold] < 0) {
+        ++c;
+        continue;
+      }
       scores();
       // The rival is the best other language of the gold one's group: the
       // tuning separates close languages and leaves the rest to naive Bayes
@@ -350,7 +350,7 @@ int run(const Options& o) {
       if (utf8_length(line) < 20) continue;
       auto best = [&](const std::string& text) {
         NgramScores s;
-        model->score(text, 1000, s);
+        model->score(text, kModelMaxCodepoints, s);  // as the plugin reads it
         return static_cast<std::size_t>(std::max_element(s.score.begin(), s.score.begin() + L) - s.score.begin());
       };
       const std::string snip = snippet(line, cut);

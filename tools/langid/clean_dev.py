@@ -13,8 +13,9 @@ DIR/dev-snippets-clean.jsonl: a dev sentence is dropped, with the snippet cut
 from it, when CLD2 alone (`use_model = false`, the stage without our model,
 so the filter does not favour it) reads the whole sentence as a language
 outside the label's group of close languages (da/nb/sv, es/pt/gl, cs/sk,
-id/ms, ar/fa/ur) with a confidence of 0.5 or more (a reliable answer
-covering at least half the text). The filter cannot remove a wrong label
+id/ms, ar/fa/ur; kCloseGroups in plugins/langid/src/ngram_model.hpp) with a
+confidence of 0.5 or more (the stage's CLD2 confidence: a reliable answer
+covering at least half the text, or an unreliable one covering all of it). The filter cannot remove a wrong label
 CLD2 misses, nor keep a right one CLD2 gets wrong: the figures on the result
 are an estimate, next to those on the raw set.
 """

@@ -11,8 +11,8 @@ DIR/fortunes-snippets.jsonl (one 20-40 code-point snippet cut from each, at a
 word start), records {"id","lang","text"}, for the languages with a fortunes
 package: en, de, es, it, pl, pt (Brazilian), ru, zh, cs. At most 2 000
 sentences per language, chosen by MD5 (deterministic). Fortunes quote other
-languages now and then; no cleaning beyond the script check is done, so the
-figures are a floor.
+languages now and then; no cleaning beyond a letter-share check (over half
+the characters letters) is done, so the figures are a floor.
 """
 from __future__ import annotations
 

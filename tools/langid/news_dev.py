@@ -44,15 +44,25 @@ def conllu(path: str, token_col: int = 1):
 
 
 def hipe(path: str):
-    sent = []
+    """Sentences of a HIPE-2022 file as token lists; spacing from its MISC
+    column is applied here already (each list holds one string)."""
+    text = ""
     for line in open(path, encoding="utf-8"):
         if line.startswith("#") or line.startswith("TOKEN\t") or not line.strip():
             continue
         cols = line.rstrip("\n").split("\t")
-        sent.append(cols[0])
-        if "EndOfSentence" in cols[-1] or "EndOfLine" in cols[-1] and cols[0] in ".!?":
-            yield sent
-            sent = []
+        token, misc = cols[0], set(cols[-1].split("|"))
+        if token.endswith("¬") and "EndOfLine" in misc:  # a word hyphenated across lines
+            text += token[:-1]
+            continue
+        text += token if "NoSpaceAfter" in misc and "EndOfLine" not in misc else token + " "
+        # Sentence ends: the corpus marks few; a full stop, ! or ? ends one
+        # too unless it follows an initial or an abbreviation ("M.", "Mme.").
+        words = text.split()
+        last = words[-1] if words else ""
+        if "EndOfSentence" in misc or (token in {".", "!", "?"} and len(last.rstrip(".!?")) > 3):
+            yield [text.strip()]
+            text = ""
 
 
 def newsfane(path: str):

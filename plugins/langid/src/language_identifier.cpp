@@ -16,23 +16,6 @@ namespace vigil::langid {
 
 namespace {
 
-// Languages CLD2 confuses with each other; inside a group the n-gram model,
-// trained on these languages side by side, decides.
-constexpr std::string_view kGroups[][3] = {
-    {"da", "nb", "sv"}, {"es", "pt", "gl"}, {"cs", "sk", ""}, {"id", "ms", ""}, {"ar", "fa", "ur"},
-};
-
-int group_of(std::string_view code) {
-  for (int g = 0; g < static_cast<int>(std::size(kGroups)); ++g)
-    for (auto c : kGroups[g])
-      if (!c.empty() && c == code) return g;
-  return -1;
-}
-
-// The n-gram model reads at most this many code points of a text: enough to
-// settle any language it knows, and it bounds the cost on long documents.
-constexpr std::size_t kModelMaxCodepoints = 256;
-
 // Naive Bayes sums of overlapping 1..5-grams are overconfident; scores are
 // divided by this before the softmax that gives the confidences.
 constexpr double kTemperature = 4.0;
@@ -185,10 +168,10 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
   const char* method = "cld2";
   if (model_applies && percent3[1] < 20) {
     const std::string_view cld2_top = out.alternatives.empty() ? std::string_view("und") : out.alternatives[0].code;
-    const int g = group_of(cld2_top);
+    const int g = close_group(cld2_top);
     Identification ng;
     if ((!reliable || cld2_top == "und" || g >= 0) && model_guess(text, profile, ng) &&
-        (!reliable || cld2_top == "und" || g == group_of(ng.alternatives[0].code))) {
+        (!reliable || cld2_top == "und" || g == close_group(ng.alternatives[0].code))) {
       out.alternatives = std::move(ng.alternatives);
       method = "cld2+ngram";
       reliable = out.alternatives[0].confidence >= 0.9;

@@ -70,6 +70,24 @@ std::uint64_t fnv1a64(const void* data, std::size_t size, std::uint64_t h = 1469
 
 inline constexpr std::int32_t kNameDivisor = 2;
 
+// The model reads at most this many code points of a text: enough to settle
+// any language it knows, and it bounds the cost on long documents.
+inline constexpr std::size_t kModelMaxCodepoints = 256;
+
+// Languages CLD2 confuses with each other and the model is tuned to tell
+// apart (vigil-train-langid); inside a group the model decides.
+inline constexpr std::string_view kCloseGroups[][3] = {
+    {"da", "nb", "sv"}, {"es", "pt", "gl"}, {"cs", "sk", ""}, {"id", "ms", ""}, {"ar", "fa", "ur"},
+};
+
+// The index of the group of `code` in kCloseGroups, or -1.
+inline int close_group(std::string_view code) noexcept {
+  for (int g = 0; g < static_cast<int>(std::size(kCloseGroups)); ++g)
+    for (auto c : kCloseGroups[g])
+      if (!c.empty() && c == code) return g;
+  return -1;
+}
+
 struct NgramScores {
   std::array<std::int32_t, kMaxLanguages> score{};  // sum of table units per language
   std::size_t ngrams = 0;                           // n-grams seen in the model's buckets

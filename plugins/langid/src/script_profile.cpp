@@ -68,17 +68,23 @@ bool has_script(const ScriptProfile& p, Script script) {
     case Script::arabic: return p.arabic > 0;
     case Script::cyrillic: return p.cyrillic > 0;
     case Script::han: return p.han > 0;
+    case Script::other: return true;
   }
   return false;
 }
 
 Script script_of(std::string_view code) {
-  static constexpr std::string_view kCyrillic[] = {"ru", "uk", "bg", "be", "mk", "sr", "kk", "ky", "tg", "mn"};
+  static constexpr std::string_view kCyrillic[] = {"ru", "uk", "bg", "be", "mk", "kk", "ky", "tg", "mn"};
   static constexpr std::string_view kArabic[] = {"ar", "fa", "ur", "ps", "sd", "ug", "ckb"};
+  static constexpr std::string_view kOther[] = {"el", "he", "yi", "hi", "mr", "ne", "bn", "pa", "gu", "ta",
+                                                "te", "kn", "ml", "si", "th", "lo", "km", "my", "ka", "hy",
+                                                "am", "ja", "ko", "bo", "dv", "sr", "uz", "az", "zgh"};
   for (auto c : kCyrillic)
     if (c == code) return Script::cyrillic;
   for (auto c : kArabic)
     if (c == code) return Script::arabic;
+  for (auto c : kOther)
+    if (c == code) return Script::other;
   if (code == "zh") return Script::han;
   return Script::latin;
 }

@@ -23,14 +23,17 @@ struct ScriptProfile {
 
 ScriptProfile profile_scripts(std::string_view utf8);
 
-// The scripts the n-gram model's languages are written in.
-enum class Script { latin, arabic, cyrillic, han };
+// The scripts the n-gram model's languages are written in; `other`: a
+// language written in another script or in several (a model trained on more
+// languages than ours), always a candidate.
+enum class Script { latin, arabic, cyrillic, han, other };
 
-// Whether the text has any letter in the script.
+// Whether the text has any letter in the script (always for `other`).
 bool has_script(const ScriptProfile& p, Script script);
 
-// The script a language is written in (Cyrillic for ru, uk, bg...; Arabic for
-// ar, fa, ur...; Han for zh; Latin otherwise).
+// The script a language is written in: Cyrillic for ru, uk, bg...; Arabic
+// for ar, fa, ur...; Han for zh; `other` for the languages of other scripts
+// and of two (el, he, hi, ja, ko, sr, ...); Latin for the rest.
 Script script_of(std::string_view code);
 
 }  // namespace vigil::langid
