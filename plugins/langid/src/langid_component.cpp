@@ -1,10 +1,7 @@
 #include "langid_component.hpp"
 
-#include <dlfcn.h>
-#if defined(__GLIBC__)
-#endif
-
 #include <filesystem>
+#include <vigil/sdk/share_dir.hpp>
 
 #include "language_identifier.hpp"
 
@@ -74,19 +71,14 @@ sdk::ComponentSpec langid_spec() {
 }
 
 std::string default_model_path() {
-  // The folder of the library this code is in: the plugin .so (or the
-  // executable a test linked it into).
+  // Next to the library this code is in: the plugin .so (or the executable a
+  // test linked it into).
   static const char anchor = 0;
-  Dl_info info{};
-  if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr)
+  const auto share = sdk::plugin_share_dir(&anchor);
+  if (!share)
     throw ModelError(
         "language model: cannot locate the vigil.langid plugin file to find its default model; set `model`");
-  std::error_code ec;
-  std::filesystem::path so = std::filesystem::canonical(info.dli_fname, ec);
-  if (ec) so = info.dli_fname;
-  return (so.parent_path() / ".." / ".." / ".." / "share" / "vigil" / "langid" / "model.bin")
-      .lexically_normal()
-      .string();
+  return (*share / "langid" / "model.bin").string();
 }
 
 std::unique_ptr<sdk::Annotator> make_langid(const sdk::CreateContext& ctx) {

@@ -1,7 +1,7 @@
 #include "ner_component.hpp"
 
-#include <dlfcn.h>
 #include <spdlog/logger.h>
+#include <vigil/sdk/share_dir.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -20,13 +20,10 @@ namespace {
 
 std::filesystem::path share_dir() {
   static const char anchor = 0;
-  Dl_info info{};
-  if (dladdr(&anchor, &info) == 0 || info.dli_fname == nullptr)
+  const auto share = sdk::plugin_share_dir(&anchor);
+  if (!share)
     throw ModelError("vigil.ner: cannot locate the plugin file to find its models; set `models` and `gazetteers`");
-  std::error_code ec;
-  std::filesystem::path so = std::filesystem::canonical(info.dli_fname, ec);
-  if (ec) so = info.dli_fname;
-  return (so.parent_path() / ".." / ".." / ".." / "share" / "vigil").lexically_normal();
+  return *share;
 }
 
 struct Options {
