@@ -58,6 +58,44 @@ TEST_CASE("the shipped model loads and knows the languages of the issue", "[lang
   CHECK(NgramModel::shared(VIGIL_LANGID_TEST_MODEL) == m);  // loaded once, shared
 }
 
+TEST_CASE("scores are the plain sums of the file's table rows", "[langid][model]") {
+  // score() pads rows, gathers them in batches and sums through int16
+  // lanes; this recomputes the sums one row at a time from the file itself.
+  auto m = model();
+  const std::string file = read_bytes(VIGIL_LANGID_TEST_MODEL);
+  const std::size_t L = m->languages();
+  const auto* table = reinterpret_cast<const std::int8_t*>(file.data() + kHeaderBytes + 8 * L);
+  auto reference = [&](std::string_view text, std::size_t limit) {
+    std::array<std::int64_t, kMaxLanguages> plain{}, names{};
+    std::size_t count = 0;
+    for_each_ngram(text, limit, [&](int order, std::uint64_t hash, bool name_like) {
+      const std::int8_t* row = table + m->bucket(order, hash) * L;
+      for (std::size_t l = 0; l < L; ++l) (name_like ? names : plain)[l] += row[l];
+      ++count;
+    });
+    for (std::size_t l = 0; l < L; ++l) plain[l] += names[l] / kNameDivisor;
+    return std::pair{plain, count};
+  };
+  std::string long_text;  // over a thousand n-grams: several batches, many name-like words
+  for (int i = 0; i < 30; ++i)
+    long_text += "Die Polizei in Hamburg meldete am Montag, dass Kommissarin Weber ermittelt. ";
+  for (std::string_view text : {std::string_view("Police seize cocaine at the port"), std::string_view(long_text),
+                                std::string_view("x"), std::string_view("")}) {
+    for (std::size_t limit : {kModelMaxCodepoints, SIZE_MAX}) {
+      INFO(text.substr(0, 40) << " / " << limit);
+      NgramScores s;
+      m->score(text, limit, s);
+      const auto [plain, count] = reference(text, limit);
+      CHECK(s.ngrams == count);
+      for (std::size_t l = 0; l < L; ++l) CHECK(s.score[l] == plain[l]);
+    }
+  }
+  NgramScores twice;  // score() adds to what is there
+  m->score("Police seize cocaine at the port", SIZE_MAX, twice);
+  m->score("Police seize cocaine at the port", SIZE_MAX, twice);
+  CHECK(twice.score[0] == 2 * reference("Police seize cocaine at the port", SIZE_MAX).first[0]);
+}
+
 TEST_CASE("headline-length snippets are identified by the n-gram model", "[langid][model]") {
   const auto id = identifier();
   const std::vector<std::pair<std::string, std::string>> cases = {

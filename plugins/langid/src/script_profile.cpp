@@ -16,6 +16,13 @@ ScriptProfile profile_scripts(std::string_view text) {
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
+    if (c >= 0 && c < 0x80) {  // ASCII without a call into ICU: most of the text in most languages
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++p.letters;
+        ++p.latin;
+      }
+      continue;
+    }
     if (c < 0 || !u_isalpha(c)) continue;
     ++p.letters;
     if (c >= 0x2D30 && c <= 0x2D7F) {
