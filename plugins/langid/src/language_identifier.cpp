@@ -55,7 +55,13 @@ bool LanguageIdentifier::model_guess(std::string_view text, const ScriptProfile&
   std::int32_t top = INT32_MIN;
   const std::size_t L = m.languages();
   bool candidate[kMaxLanguages] = {};
-  for (std::size_t l = 0; l < L; ++l) candidate[l] = model_allowed_[l] && has_script(profile, model_script_[l]);
+  // The rule the CLD2 path applies, as a constraint: Arabic-only letters
+  // (ي ك ة ى) outnumbering the Persian/Urdu ones rule out fa and ur. (No
+  // Persian or Urdu text of the dev sets has them outnumbered.)
+  const bool arabic_letters = profile.arabic_only > profile.perso_urdu;
+  for (std::size_t l = 0; l < L; ++l)
+    candidate[l] = model_allowed_[l] && has_script(profile, model_script_[l]) &&
+                   !(arabic_letters && (m.code(l) == "fa" || m.code(l) == "ur"));
   for (std::size_t l = 0; l < L; ++l) {
     if (!candidate[l]) continue;
     s.score[l] += model_prior_[l];
