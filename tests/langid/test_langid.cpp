@@ -155,3 +155,19 @@ TEST_CASE("the spec declares what the stage assigns and its parameters", "[langi
   CHECK(keys == std::vector<std::string>{"model", "use_model", "languages", "hints", "rare_languages", "rare_prior",
                                          "min_confidence", "min_letters", "short_text_threshold"});
 }
+
+TEST_CASE("the default prior against Galician and Norwegian leaves clear text to them", "[langid]") {
+  auto a = make();
+  auto neutral = make({{"rare_prior", 0.0}});
+  CHECK(annotate("Unha operación policial no porto de Vigo", *a).language.code == "gl");
+  CHECK(annotate("Politiet arresterte to menn i havnen i går", *a).language.code == "nb");
+  // Portuguese that Galician fits nearly as well: the prior is on by default
+  // and takes probability from Galician.
+  auto galician = [](const Document& doc) {
+    for (const auto& g : doc.language.alternatives)
+      if (g.code == "gl") return g.confidence;
+    return 0.0;
+  };
+  const std::string ambiguous = "a bondade depende da vontade";
+  CHECK(galician(annotate(ambiguous, *a)) < galician(annotate(ambiguous, *neutral)));
+}

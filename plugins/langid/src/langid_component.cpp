@@ -58,7 +58,7 @@ sdk::ComponentSpec langid_spec() {
                              "Languages far rarer in the news than a close neighbour (Galician: Spanish, Portuguese; "
                              "Norwegian: Danish, Swedish); where the model decides, their scores lose rare_prior nats "
                              "(a prior). [] treats every language alike"),
-      ParamSpec::floating("rare_prior", 2.0, "Nats taken off the model score of each rare language").range(0, 20),
+      ParamSpec::floating("rare_prior", 4.0, "Nats taken off the model score of each rare language").range(0, 20),
       ParamSpec::floating("min_confidence", 0.0, "Below this confidence the answer is \"und\"").range(0, 1),
       ParamSpec::integer("min_letters", 3, "Texts with fewer letters are \"und\", with a diagnostic").range(1, 1000),
       ParamSpec::integer("short_text_threshold", 64,
