@@ -1,6 +1,7 @@
 #include "vigil/core/pipeline_config.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "vigil/core/errors.hpp"
@@ -64,8 +65,7 @@ ComponentConfig read_component(toml::table& table, const std::string& kind, cons
   return c;
 }
 
-std::vector<ComponentConfig> read_component_array(toml::node& node, const std::string& kind,
-                                                  const fs::path& base_dir) {
+std::vector<ComponentConfig> read_component_array(toml::node& node, const std::string& kind, const fs::path& base_dir) {
   std::vector<ComponentConfig> out;
   toml::array* arr = node.as_array();
   if (!arr) fail(node.source(), "'" + kind + "' must be an array of tables: write [[" + kind + "]]");
@@ -215,13 +215,30 @@ void apply_override(PipelineConfig& cfg, const std::string& assignment) {
   t->insert_or_assign(parts.back(), std::move(*holder.get("v")));
 }
 
+namespace {
+
+// --input FILE: JSON lines when the name says so (.jsonl, .ndjson, .json;
+// also a path that does not exist, so that the error names the JSON-lines
+// source the user most likely meant); any other file is one document, as
+// a folder's files are ("vigil run p.toml --input article.txt").
+bool reads_as_json_lines(const std::string& input) {
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) return false;
+  if (!fs::exists(input, ec)) return true;
+  std::string ext = fs::path(input).extension().string();
+  for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";
+}
+
+}  // namespace
+
 void replace_source(PipelineConfig& cfg, const std::string& input) {
   std::error_code ec;
   ComponentConfig c;
   c.where.path = std::make_shared<const std::string>("--input " + input);
   c.section = "source";
   c.base_dir = fs::current_path(ec);
-  c.use = input != "-" && fs::is_directory(input, ec) ? "vigil.files" : "vigil.jsonl";
+  c.use = input == "-" || reads_as_json_lines(input) ? "vigil.jsonl" : "vigil.files";
   c.name = c.use.substr(c.use.find('.') + 1);
   c.table.insert("use", c.use);
   c.table.insert("path", input);

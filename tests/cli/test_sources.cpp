@@ -55,7 +55,8 @@ TEST_CASE("vigil.files: binary skipped - BOM stripped - invalid UTF-8 repaired -
   // Sorted order; ids are paths relative to the folder; hidden files left out.
   std::vector<std::string> ids;
   for (const auto& d : docs) ids.push_back(d["id"]);
-  CHECK(ids == std::vector<std::string>{"a_plain.txt", "c_bom.txt", "d_invalid.txt", "e_empty.txt", "sub/f_nested.txt"});
+  CHECK(ids ==
+        std::vector<std::string>{"a_plain.txt", "c_bom.txt", "d_invalid.txt", "e_empty.txt", "sub/f_nested.txt"});
   auto d = by_id(docs);
 
   CHECK(d["a_plain.txt"]["text"] == "Plain text.");
@@ -101,7 +102,8 @@ TEST_CASE("vigil.files: a source folder that does not exist stops the run with i
 
 TEST_CASE("option --input with a folder reads it with vigil.files", "[cli][sources]") {
   TempDir dir;
-  write_file(dir / "pipe.toml", "[source]\nuse = \"vigil.jsonl\"\npath = \"x.jsonl\"\n\n[[sink]]\nuse = \"vigil.jsonl\"\n");
+  write_file(dir / "pipe.toml",
+             "[source]\nuse = \"vigil.jsonl\"\npath = \"x.jsonl\"\n\n[[sink]]\nuse = \"vigil.jsonl\"\n");
   write_file(dir / "texts/one.txt", "One.");
   auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("texts"), "--output", "-"});
   INFO(r.err);
@@ -110,6 +112,36 @@ TEST_CASE("option --input with a folder reads it with vigil.files", "[cli][sourc
   REQUIRE(docs.size() == 1);
   CHECK(docs[0]["id"] == "one.txt");
   CHECK(docs[0]["text"] == "One.");
+}
+
+TEST_CASE("option --input with a text file reads it as one document, a .jsonl file as JSON lines", "[cli][sources]") {
+  TempDir dir;
+  write_file(dir / "pipe.toml",
+             "[source]\nuse = \"vigil.jsonl\"\npath = \"x.jsonl\"\n\n[[sink]]\nuse = \"vigil.jsonl\"\n");
+  write_file(dir / "article.txt", "Police seized cocaine in the port.\nTwo men were arrested.\n");
+  write_file(dir / "docs.JSONL", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n");
+  {
+    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("article.txt"), "--output", "-"});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    auto docs = parse_json_lines(r.out);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0]["id"] == "article.txt");
+    CHECK(docs[0]["text"] == "Police seized cocaine in the port.\nTwo men were arrested.\n");
+  }
+  {
+    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("docs.JSONL"), "--output", "-"});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    auto docs = parse_json_lines(r.out);
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[1]["id"] == "b");
+  }
+  {
+    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("missing.txt"), "--output", "-"});
+    CHECK(r.exit_code != 0);
+    CHECK_THAT(r.err, Contains(dir.str("missing.txt")));
+  }
 }
 
 TEST_CASE("vigil.jsonl: malformed lines are failed documents with the line number: the run goes on - lang and meta",
@@ -183,8 +215,9 @@ path = "-"
 
 TEST_CASE("option --input - keeps the options of a jsonl source in the file", "[cli][sources]") {
   TempDir dir;
-  write_file(dir / "pipe.toml", "[source]\nuse = \"vigil.jsonl\"\npath = \"nope.jsonl\"\ntext_field = \"body\"\n\n"
-                                "[[sink]]\nuse = \"vigil.jsonl\"\npath = \"nope-out.jsonl\"\n");
+  write_file(dir / "pipe.toml",
+             "[source]\nuse = \"vigil.jsonl\"\npath = \"nope.jsonl\"\ntext_field = \"body\"\n\n"
+             "[[sink]]\nuse = \"vigil.jsonl\"\npath = \"nope-out.jsonl\"\n");
   RunOptions opt;
   opt.stdin_text = "{\"id\":\"s\",\"body\":\"from stdin\"}\n";
   auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", "-", "--output", "-"}, opt);
