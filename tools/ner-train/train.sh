@@ -74,6 +74,24 @@ train() {  # train LANG TYPES CLUSTERS --train ... --dev ...
     --seed 1 --out "$out_dir/$lang.model" "$@" | tee "$WORK/$mode/$lang.log"
 }
 
+# Where labelled in-domain text is scarce (ar, de, fr), the dev set is worth
+# more as training data once it has chosen the number of epochs: the model
+# that ships is trained again on the training and dev files together, for
+# the epochs train() kept. (On the dev set, a quarter more NewsFANE text gave
+# +2.1 F1, a quarter more GermEval +1.0, twice the NewsEye text +2.4.) The
+# dev-chosen model stays in $WORK for `vigil eval entities`; the refit one
+# has no dev score of its own.
+refit() {  # refit LANG TYPES CLUSTERS --train ... (training and dev files)
+  local lang=$1 types=$2 cl=$3; shift 3
+  local epochs
+  epochs=$(sed -n 's/^best epoch \([0-9]*\),.*/\1/p' "$WORK/$mode/$lang.log")
+  [ -n "$epochs" ] || { echo "train.sh: no best epoch in $WORK/$mode/$lang.log" >&2; exit 1; }
+  cp "$out_dir/$lang.model" "$WORK/$mode/$lang.dev-chosen.model"
+  echo "== $mode $lang: refit on training + dev files, $epochs epochs"
+  "$VIGIL" train ner --lang "$lang" --types "$types" --gazetteers "$GAZ" --clusters "$cl" --epochs "$epochs" --max-features 200000 \
+    --seed 1 --out "$out_dir/$lang.model" "$@" | tee "$WORK/$mode/$lang.refit.log"
+}
+
 for lang in "${langs[@]}"; do
   case $mode/$lang in
     shipped/en|shipped/es)
@@ -90,14 +108,18 @@ for lang in "${langs[@]}"; do
       de_train=("$GE#1-4/5" "$D/de/europeana/enp_DE.lft.bio" "$D/de/europeana/enp_DE.onb.bio" "$D/de/europeana/enp_DE.sbb.bio")
       c=$(clusters s-de de "$D/de/wikiann/train.conllu" "$D/de/europeana/enp_DE.lft.bio" "$D/de/europeana/enp_DE.onb.bio" \
           "$D/de/europeana/enp_DE.sbb.bio" "$(hipe de newseye-dev)" "$(hipe de newseye-dev2)" "$(hipe de sonar-dev)")
-      train de PER,ORG,LOC,MISC "$c" --train "${de_train[@]}" --dev "$GE#5/5" ;;
+      train de PER,ORG,LOC,MISC "$c" --train "${de_train[@]}" --dev "$GE#5/5"
+      refit de PER,ORG,LOC,MISC "$c" --train "$GE" "${de_train[@]:1}" ;;
     shipped/fr)
       c=$(clusters s-fr fr "$(hipe fr newseye-dev)" "$D/fr/europeana/enp_FR.bnf.bio" "$D/fr/wikiann/train")
       train fr PER,ORG,LOC "$c" --train "$(hipe fr newseye-dev)" "$D/fr/europeana/enp_FR.bnf.bio" "$(negatives fr)" \
-        --dev "$(hipe fr newseye-dev2)" ;;
+        --dev "$(hipe fr newseye-dev2)"
+      refit fr PER,ORG,LOC "$c" --train "$(hipe fr newseye-dev)" "$(hipe fr newseye-dev2)" "$D/fr/europeana/enp_FR.bnf.bio" \
+        "$(negatives fr)" ;;
     shipped/ar|research/ar)
       c=$(clusters "$mode-ar" ar --parts 1-4/6 "$NF")
-      train ar PER,ORG,LOC "$c" --train "$NF#1-4/6" --dev "$NF#5/6" ;;
+      train ar PER,ORG,LOC "$c" --train "$NF#1-4/6" --dev "$NF#5/6"
+      refit ar PER,ORG,LOC "$c" --train "$NF#1-5/6" ;;
     research/en|research/es|research/nl)
       set_name=conll2002; [ "$lang" = en ] && set_name=conll2003
       c=$(clusters "r-$lang" "$lang" "$D/$lang/$set_name/train.conllu" "$D/$lang/wikiann/train.conllu" \
