@@ -342,18 +342,3 @@ TEST_CASE("without the model (use_model = false) CLD2 alone answers", "[langid][
   CHECK(r.code == "en");
   CHECK(std::string(r.method) == "cld2");
 }
-
-TEST_CASE("CLD2 splitting a text between two close languages is not a mix", "[langid][model]") {
-  // A Swedish paragraph and a Norwegian one: CLD2 gives each a share over
-  // 20 %. Within one group the model decides (it reads the beginning, the
-  // Swedish), and no per-span runs are reported; across groups (the
-  // two-language test in test_langid.cpp) CLD2's runs stand.
-  const std::string text =
-      "Polisen grep två män i hamnen i Göteborg på tisdagen och beslagtog stora mängder narkotika som "
-      "hade gömts i en container. Politiet i Bergen arresterte samtidig tre personer som er mistenkt for "
-      "å ha organisert smuglingen, og etterforskningen fortsetter med bistand fra svenske kolleger.";
-  Identification r = identifier().identify(text);
-  CHECK(std::string(r.method) == "cld2+ngram");
-  CHECK(r.code == "sv");
-  CHECK(r.chunks.empty());
-}

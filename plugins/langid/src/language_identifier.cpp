@@ -170,16 +170,11 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
   // an unreliable guess for Kabyle, which it does not know) or falls in a
   // group of languages it confuses; then the n-gram model decides. Texts CLD2
   // sees as mixed (a second language over 20 %) keep CLD2's answer: the model
-  // reads only the beginning. Two languages of one group are not a mix but
-  // CLD2 hesitating between them, chunk by chunk ("Om du markerar två eller
-  // flera intilliggande celler ..." was 62 % Norwegian, 37 % Swedish): the
-  // model decides those.
+  // reads only the beginning.
   const char* method = "cld2";
-  const std::string_view cld2_top = out.alternatives.empty() ? std::string_view("und") : out.alternatives[0].code;
-  const int g = close_group(cld2_top);
-  const bool cld2_mixed =
-      percent3[1] >= 20 && !(g >= 0 && close_group(normalize_code(CLD2::LanguageCode(language3[1]))) == g);
-  if (model_applies && !cld2_mixed) {
+  if (model_applies && percent3[1] < 20) {
+    const std::string_view cld2_top = out.alternatives.empty() ? std::string_view("und") : out.alternatives[0].code;
+    const int g = close_group(cld2_top);
     Identification ng;
     if ((!reliable || cld2_top == "und" || g >= 0) && model_guess(text, profile, ng) &&
         (!reliable || cld2_top == "und" || g == close_group(ng.alternatives[0].code))) {
@@ -208,9 +203,6 @@ Identification LanguageIdentifier::identify(std::string_view text) const {
   for (const auto& c : chunks) {
     std::string code = normalize_code(CLD2::LanguageCode(static_cast<CLD2::Language>(c.lang1)));
     if (code == "fa" || code == "ur") code = profile.arabic_only > profile.perso_urdu ? "ar" : code;
-    // Where the model settled a group, CLD2's runs in that group are the answer's.
-    if (method != std::string_view("cld2") && close_group(code) >= 0 && close_group(code) == close_group(out.code))
-      code = out.code;
     const auto begin = static_cast<std::size_t>(c.offset), end = begin + static_cast<std::size_t>(c.bytes);
     if (!runs.empty() && runs.back().code == code && runs.back().end == begin)
       runs.back().end = end;
