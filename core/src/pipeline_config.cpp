@@ -217,14 +217,16 @@ void apply_override(PipelineConfig& cfg, const std::string& assignment) {
 
 namespace {
 
-// --input FILE: JSON lines when the name says so (.jsonl, .ndjson, .json;
-// also a path that does not exist, so that the error names the JSON-lines
-// source the user most likely meant); any other file is one document, as
-// a folder's files are ("vigil run p.toml --input article.txt").
+// --input PATH: a regular file is JSON lines when its name says so (.jsonl,
+// .ndjson, .json) and otherwise one document, as a folder's files are
+// ("vigil run p.toml --input article.txt"). Anything else that is not a
+// folder (a pipe such as <(...) or /dev/stdin, or a path that does not
+// exist, so that the error names the source the user most likely meant)
+// is JSON lines.
 bool reads_as_json_lines(const std::string& input) {
   std::error_code ec;
   if (fs::is_directory(input, ec)) return false;
-  if (!fs::exists(input, ec)) return true;
+  if (!fs::is_regular_file(input, ec)) return true;
   std::string ext = fs::path(input).extension().string();
   for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return ext == ".jsonl" || ext == ".ndjson" || ext == ".json";

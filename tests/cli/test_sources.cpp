@@ -142,6 +142,17 @@ TEST_CASE("option --input with a text file reads it as one document, a .jsonl fi
     CHECK(r.exit_code != 0);
     CHECK_THAT(r.err, Contains(dir.str("missing.txt")));
   }
+  {
+    // Not a regular file (a pipe, as from <(...) or /dev/stdin): JSON lines.
+    RunOptions opt;
+    opt.stdin_text = "{\"id\":\"p\",\"text\":\"Piped.\"}\n";
+    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", "/dev/stdin", "--output", "-"}, opt);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    auto docs = parse_json_lines(r.out);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0]["id"] == "p");
+  }
 }
 
 TEST_CASE("vigil.jsonl: malformed lines are failed documents with the line number: the run goes on - lang and meta",

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "vigil/commands.hpp"
-#include "vigil/eval_language.hpp"
 #include "vigil/core/errors.hpp"
+#include "vigil/eval_language.hpp"
 #include "vigil/sdk/version.hpp"
 
 int main(int argc, char** argv) {
@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
   RunCommandOptions run;
   auto add_pipeline_options = [&](CLI::App* cmd) {
     cmd->add_option("PIPELINE", run.pipeline, "Pipeline file (TOML)")->required();
-    cmd->add_option("-i,--input", run.input, "Replace the source: a folder, a .jsonl file, or - for JSON lines on stdin");
+    cmd->add_option("-i,--input", run.input,
+                    "Replace the source: a folder (a document per file), a .jsonl/.ndjson/.json file or - (JSON "
+                    "lines), any other file (one document)");
     cmd->add_option("-o,--output", run.output, "Replace the sinks: a .jsonl file, or - for JSON lines on stdout");
     cmd->add_option("--set", run.overrides, "Override a key: SECTION.KEY=VALUE, e.g. stage.ner.threshold=0.7");
   };
@@ -57,8 +59,10 @@ int main(int argc, char** argv) {
   EvalTopicsOptions eval_topics;
   CLI::App* eval_cmd = app.add_subcommand("eval", "Score a pipeline against gold data");
   eval_cmd->require_subcommand(1);
-  CLI::App* eval_topics_cmd = eval_cmd->add_subcommand("topics", "Precision, recall and F1 of topics against gold JSON lines");
-  eval_topics_cmd->add_option("--gold", eval_topics.gold, "JSON lines: id, lang, text, topics (a list of labels)")->required();
+  CLI::App* eval_topics_cmd =
+      eval_cmd->add_subcommand("topics", "Precision, recall and F1 of topics against gold JSON lines");
+  eval_topics_cmd->add_option("--gold", eval_topics.gold, "JSON lines: id, lang, text, topics (a list of labels)")
+      ->required();
   eval_topics_cmd->add_option("--pipeline", eval_topics.pipeline, "Pipeline file (default: config/default.toml)");
   eval_topics_cmd->add_option("--set", eval_topics.overrides, "Override a key: SECTION.KEY=VALUE");
   eval_topics_cmd->add_option("-t,--threads", eval_topics.threads, "Worker threads (0: all cores)")
@@ -78,7 +82,8 @@ int main(int argc, char** argv) {
   eval_language_cmd->add_option("--set", eval_language.overrides,
                                 "Override a key: SECTION.KEY=VALUE (e.g. stage.langid.use_model=false)");
   eval_language_cmd->add_option("--top", eval_language.top, "Confusion pairs to list")->capture_default_str();
-  eval_language_cmd->add_option("--errors", eval_language.errors, "Write misidentified records to this JSON-lines file");
+  eval_language_cmd->add_option("--errors", eval_language.errors,
+                                "Write misidentified records to this JSON-lines file");
 
 #ifdef VIGIL_HAVE_NER
   EvalEntitiesOptions eval_entities;
@@ -119,13 +124,14 @@ int main(int argc, char** argv) {
   train_ner_cmd->add_option("--epochs", train_ner.epochs, "Maximum epochs")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  train_ner_cmd->add_option("--patience", train_ner.patience,
-                            "Stop after this many epochs without a better dev F1 (0: never)")
+  train_ner_cmd
+      ->add_option("--patience", train_ner.patience, "Stop after this many epochs without a better dev F1 (0: never)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   train_ner_cmd->add_option("--seed", train_ner.seed, "Random seed (sentence order)")->capture_default_str();
-  train_ner_cmd->add_option("--max-features", train_ner.max_features,
-                            "Keep this many feature rows (largest weights) in the model; 0: all")
+  train_ner_cmd
+      ->add_option("--max-features", train_ner.max_features,
+                   "Keep this many feature rows (largest weights) in the model; 0: all")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 #endif
