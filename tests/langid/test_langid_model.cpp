@@ -3,7 +3,10 @@
 #include <spdlog/sinks/null_sink.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <random>
 #include <thread>
 
 #include "langid_component.hpp"
@@ -58,24 +61,27 @@ TEST_CASE("the shipped model loads and knows the languages of the issue", "[lang
   CHECK(NgramModel::shared(VIGIL_LANGID_TEST_MODEL) == m);  // loaded once, shared
 }
 
-TEST_CASE("scores are the plain sums of the file's table rows", "[langid][model]") {
-  // score() pads rows, gathers them in batches and sums through int16
-  // lanes; this recomputes the sums one row at a time from the file itself.
-  auto m = model();
-  const std::string file = read_bytes(VIGIL_LANGID_TEST_MODEL);
-  const std::size_t L = m->languages();
+namespace {
+
+// The sums of score(), recomputed one row at a time from the file's bytes.
+std::pair<std::array<std::int64_t, kMaxLanguages>, std::size_t> plain_sums(const NgramModel& m, const std::string& file,
+                                                                           std::string_view text, std::size_t limit) {
+  const std::size_t L = m.languages();
   const auto* table = reinterpret_cast<const std::int8_t*>(file.data() + kHeaderBytes + 8 * L);
-  auto reference = [&](std::string_view text, std::size_t limit) {
-    std::array<std::int64_t, kMaxLanguages> plain{}, names{};
-    std::size_t count = 0;
-    for_each_ngram(text, limit, [&](int order, std::uint64_t hash, bool name_like) {
-      const std::int8_t* row = table + m->bucket(order, hash) * L;
-      for (std::size_t l = 0; l < L; ++l) (name_like ? names : plain)[l] += row[l];
-      ++count;
-    });
-    for (std::size_t l = 0; l < L; ++l) plain[l] += names[l] / kNameDivisor;
-    return std::pair{plain, count};
-  };
+  std::array<std::int64_t, kMaxLanguages> plain{}, names{};
+  std::size_t count = 0;
+  for_each_ngram(text, limit, [&](int order, std::uint64_t hash, bool name_like) {
+    const std::int8_t* row = table + m.bucket(order, hash) * L;
+    for (std::size_t l = 0; l < L; ++l) (name_like ? names : plain)[l] += row[l];
+    ++count;
+  });
+  for (std::size_t l = 0; l < L; ++l) plain[l] += names[l] / kNameDivisor;
+  return {plain, count};
+}
+
+void check_plain_sums(const std::string& path) {
+  auto m = NgramModel::load(path);
+  const std::string file = read_bytes(path);
   std::string long_text;  // over a thousand n-grams: several batches, many name-like words
   for (int i = 0; i < 30; ++i)
     long_text += "Die Polizei in Hamburg meldete am Montag, dass Kommissarin Weber ermittelt. ";
@@ -85,15 +91,62 @@ TEST_CASE("scores are the plain sums of the file's table rows", "[langid][model]
       INFO(text.substr(0, 40) << " / " << limit);
       NgramScores s;
       m->score(text, limit, s);
-      const auto [plain, count] = reference(text, limit);
+      const auto [plain, count] = plain_sums(*m, file, text, limit);
       CHECK(s.ngrams == count);
-      for (std::size_t l = 0; l < L; ++l) CHECK(s.score[l] == plain[l]);
+      for (std::size_t l = 0; l < m->languages(); ++l) CHECK(s.score[l] == plain[l]);
     }
   }
   NgramScores twice;  // score() adds to what is there
   m->score("Police seize cocaine at the port", SIZE_MAX, twice);
   m->score("Police seize cocaine at the port", SIZE_MAX, twice);
-  CHECK(twice.score[0] == 2 * reference("Police seize cocaine at the port", SIZE_MAX).first[0]);
+  CHECK(twice.score[0] == 2 * plain_sums(*m, file, "Police seize cocaine at the port", SIZE_MAX).first[0]);
+}
+
+template <class T>
+void put_le(std::string& out, T v) {
+  char b[sizeof v];
+  std::memcpy(b, &v, sizeof v);
+  out.append(b, sizeof v);
+}
+
+// A valid model file of `languages` languages, small tables and random int8
+// weights over the whole range (-128..127, which no trained model holds).
+std::string synthetic_model(std::uint32_t languages) {
+  const std::uint32_t bits[kMaxOrder] = {4, 5, 6, 6, 6, 6};
+  std::size_t buckets = 0;
+  for (auto b : bits) buckets += std::size_t{1} << b;
+  std::string body;
+  for (std::uint32_t l = 0; l < languages; ++l) {
+    char code[8] = {};  // NUL-padded, as the trainer writes them
+    std::snprintf(code, sizeof code, "x%u", static_cast<unsigned>(l));
+    body.append(code, sizeof code);
+  }
+  std::mt19937 rng(7);
+  for (std::size_t i = 0; i < buckets * languages; ++i) body.push_back(static_cast<char>(rng() & 0xFF));
+  std::string file(kModelMagic, sizeof kModelMagic);
+  put_le(file, kModelVersion);
+  put_le(file, languages);
+  put_le(file, static_cast<std::uint32_t>(kMaxOrder));
+  put_le(file, 10.0f);
+  for (auto b : bits) put_le(file, b);
+  put_le(file, fnv1a64(body.data(), body.size()));
+  return file + body;
+}
+
+}  // namespace
+
+TEST_CASE("scores are the plain sums of the file's table rows", "[langid][model]") {
+  // score() pads rows (to 32 or 64 bytes), gathers them in batches and sums
+  // through int16 lanes; the sums must be those of the file's rows.
+  SECTION("the shipped model (23 languages, 32-byte rows)") {
+    check_plain_sums(VIGIL_LANGID_TEST_MODEL);
+  }
+  SECTION("a model of 40 languages (64-byte rows), weights over the whole int8 range") {
+    vigil::test::TempDir dir;
+    const std::string path = dir.write("forty.bin", synthetic_model(40)).string();
+    REQUIRE(NgramModel::load(path)->languages() == 40);
+    check_plain_sums(path);
+  }
 }
 
 TEST_CASE("headline-length snippets are identified by the n-gram model", "[langid][model]") {

@@ -27,10 +27,11 @@ T read_le(const char* p) {
   return v;
 }
 
-// Rows per batch in score(): 128 rows of values in -127..0 sum within an
-// int16 lane, and the batch is long enough for the prefetches issued while
-// hashing to land before the rows are read.
+// Rows per batch in score(): 128 rows of any int8 values (a damaged file
+// included) sum within an int16 lane, and the batch is long enough for the
+// prefetches issued while hashing to land before the rows are read.
 constexpr std::size_t kBatch = 128;
+static_assert(kBatch * 128 <= 32768, "a batch of int8 rows must sum within int16 lanes, whatever the file holds");
 
 // Adds `n` rows of `Stride` bytes into `acc`, through int16 partial sums
 // (twice the lanes per vector of int32 ones). Written with the compilers'
@@ -107,11 +108,6 @@ std::shared_ptr<const NgramModel> NgramModel::load(const std::string& path) {
   std::string codes(8 * std::size_t{languages}, '\0');
   if (!in.read(codes.data(), static_cast<std::streamsize>(codes.size()))) throw fail("read error");
   std::uint64_t checksum = fnv1a64(codes.data(), codes.size());
-  for (std::uint32_t i = 0; i < languages; ++i) {
-    const char* c = codes.data() + 8 * i;
-    model->codes_.emplace_back(c, strnlen(c, 8));
-    if (model->codes_.back().empty()) throw fail("empty language code at index " + std::to_string(i));
-  }
 
   // Rows padded to 32 bytes (see the header): one cache line each.
   model->stride_ = (languages + 31) / 32 * 32;
@@ -130,6 +126,11 @@ std::shared_ptr<const NgramModel> NgramModel::load(const std::string& path) {
       std::memcpy(table + (b + r) * model->stride_, slice.data() + r * languages, languages);
   }
   if (checksum != read_le<std::uint64_t>(h + kHeaderBytes - 8)) throw fail("corrupt: checksum mismatch");
+  for (std::uint32_t i = 0; i < languages; ++i) {
+    const char* c = codes.data() + 8 * i;
+    model->codes_.emplace_back(c, strnlen(c, 8));
+    if (model->codes_.back().empty()) throw fail("empty language code at index " + std::to_string(i));
+  }
   return model;
 }
 
