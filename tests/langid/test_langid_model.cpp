@@ -3,7 +3,6 @@
 #include <spdlog/sinks/null_sink.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -117,8 +116,8 @@ std::string synthetic_model(std::uint32_t languages) {
   for (auto b : bits) buckets += std::size_t{1} << b;
   std::string body;
   for (std::uint32_t l = 0; l < languages; ++l) {
-    char code[8] = {};  // NUL-padded, as the trainer writes them
-    std::snprintf(code, sizeof code, "x%u", static_cast<unsigned>(l));
+    // "x00", "x01", ...: NUL-padded to 8 bytes, as the trainer writes codes.
+    const char code[8] = {'x', static_cast<char>('0' + l / 10 % 10), static_cast<char>('0' + l % 10)};
     body.append(code, sizeof code);
   }
   std::mt19937 rng(7);
