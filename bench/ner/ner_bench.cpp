@@ -77,14 +77,13 @@ int main(int argc, char** argv) {
   if (corpus.empty() || lang.empty() || runs == 0 || group == 0 || repeat == 0) usage();
 
   const double rss_start = peak_rss_mb();
+  // The stage's defaults (as the host fills them in), then the models and
+  // gazetteers given here.
   std::map<std::string, vigil::sdk::ParamValue, std::less<>> values;
+  for (const auto& p : vigil::ner::ner_component_spec().params)
+    if (p.default_value) values.emplace(p.key, *p.default_value);
   values["models"] = vigil::sdk::StringMap(models.begin(), models.end());
-  values["languages"] = vigil::sdk::StringList{};
   values["gazetteers"] = gazetteers.empty() ? vigil::sdk::StringList{} : vigil::sdk::StringList{gazetteers};
-  values["arabic_clitics"] = true;
-  values["resolve"] = true;
-  values["known_names"] = true;
-  values["min_score"] = 0.0;
   const vigil::sdk::Params params(std::move(values));
   vigil::sdk::CreateContext ctx{params, nullptr, "ner", ""};
   auto annotator = vigil::ner::make_ner_annotator(ctx);

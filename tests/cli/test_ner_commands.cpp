@@ -134,3 +134,32 @@ TEST_CASE("a pipeline with vigil.ner writes entities with canonical names and id
   CHECK(by_text["Tazi"]["canonical"] == "Karim Tazi");
   CHECK(by_text["Tazi"]["id"] == by_text["Karim Tazi"]["id"]);
 }
+
+TEST_CASE("with the shipped English model, a headline in capitals yields its places, not its words") {
+  TempDir dir;
+  dir.write("p.toml",
+            "[[stage]]\nuse = \"vigil.langid\"\n[[stage]]\nuse = \"vigil.tokenize\"\n"
+            "[[stage]]\nuse = \"vigil.ner\"\nname = \"ner\"\n");
+  RunOptions input;
+  input.stdin_text = R"({"id":"h","lang":"en","text":"POLICE IN TANGIER SEIZE TWO TONNES OF CANNABIS BOUND FOR SPAIN"})"
+                     "\n";
+  auto run = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = {
+        "run",           (dir / "p.toml").string(),           "--input", "-", "--output", "-",
+        "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_vigil(args, input);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto docs = parse_json_lines(r.out);
+    REQUIRE(docs.size() == 1);
+    std::vector<std::string> found;
+    for (const auto& e : docs[0]["entities"])
+      found.push_back(e["text"].get<std::string>() + "/" + e["label"].get<std::string>() + "/" +
+                      e["canonical"].get<std::string>());
+    return found;
+  };
+  const auto recased = run({});
+  CHECK(recased == std::vector<std::string>{"TANGIER/LOC/Tangier", "SPAIN/LOC/Spain"});
+  CHECK(run({"--set", "stage.ner.recase_all_caps=[]"}) != recased);
+}

@@ -1,5 +1,6 @@
 // The vigil.ner annotator as the host creates it: parameters, models,
 // gazetteers, sub-tokens, entities with offsets, canonical names and ids.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "ner_component.hpp"
@@ -11,7 +12,7 @@ using namespace vigil;
 namespace {
 
 sdk::Params params(const std::map<std::string, std::string>& models, const std::vector<std::string>& gazetteers,
-                   const std::vector<std::string>& languages = {}) {
+                   const std::vector<std::string>& languages = {}, const std::vector<std::string>& recase = {}) {
   std::map<std::string, sdk::ParamValue, std::less<>> v;
   v["models"] = sdk::StringMap(models.begin(), models.end());
   v["languages"] = sdk::StringList(languages);
@@ -20,6 +21,7 @@ sdk::Params params(const std::map<std::string, std::string>& models, const std::
   v["resolve"] = true;
   v["known_names"] = true;
   v["min_score"] = 0.0;
+  v["recase_all_caps"] = sdk::StringList(recase);
   return sdk::Params(std::move(v));
 }
 
@@ -141,4 +143,33 @@ TEST_CASE("a language asked for without a model, or an unreadable model, stops t
       params({{"en", dir.write("bad.model", "not a model at all, no").string()}}, {gaz.string()});
   CHECK_THROWS_WITH(ner::make_ner_annotator(sdk::CreateContext{broken, nullptr, "ner", dir.str()}),
                     Catch::Contains("is not a Vigil NER model"));
+}
+
+TEST_CASE("sentences in capitals are re-cased for the languages asked, offsets unchanged") {
+  vigil::test::TempDir dir;
+  ner::test::write_synthetic_model(dir / "en.model");
+  const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
+  const std::string text = "KARIM TAZI VISITED RABAT ON MONDAY . Omar Idrissi visited Madrid on Monday .";
+  auto run = [&](std::vector<std::string> recase) {
+    const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {gaz.string()}, {"en"}, recase);
+    auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+    auto doc = make_doc(text, "en");
+    annotator->annotate(doc);
+    std::vector<std::string> found;
+    for (const auto& e : doc.entities) found.push_back(slice(doc, e) + "/" + e.label + "/" + e.canonical);
+    return found;
+  };
+  // The headline reads "karim tazi visited Rabat on monday" to the tagger:
+  // the name the gazetteer knows keeps its capital and is found, with the
+  // document's offsets and text; the tagging of the headline changes; the
+  // mixed-case sentence is tagged as it is without re-casing.
+  const auto recased = run({"en"});
+  const auto as_written = run({"fr"});  // not this document's language: no re-casing
+  CHECK(std::find(recased.begin(), recased.end(), "RABAT/LOC/Rabat") != recased.end());
+  CHECK(recased != as_written);
+  const std::vector<std::string> second = {"Omar Idrissi/PER/Omar Idrissi", "Madrid/LOC/Madrid"};
+  REQUIRE(recased.size() >= 2);
+  REQUIRE(as_written.size() >= 2);
+  CHECK(std::vector<std::string>(recased.end() - 2, recased.end()) == second);
+  CHECK(std::vector<std::string>(as_written.end() - 2, as_written.end()) == second);
 }

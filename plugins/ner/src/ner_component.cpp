@@ -11,6 +11,7 @@
 #include "entity_resolution.hpp"
 #include "gazetteer.hpp"
 #include "ner_model.hpp"
+#include "recase.hpp"
 #include "sub_tokens.hpp"
 #include "tagger.hpp"
 #include "word_forms.hpp"
@@ -33,6 +34,7 @@ struct Options {
   bool resolve = true;
   bool known_names = true;
   double min_score = 0.0;
+  std::vector<std::string> recase_all_caps;  // languages whose all-capitals sentences are re-cased
 };
 
 // Per-thread scratch space.
@@ -45,6 +47,9 @@ struct Scratch {
   std::vector<float> confidence;
   std::vector<Mention> mentions;
   std::vector<std::size_t> sentence_start;
+  std::vector<std::string> recased;
+  std::vector<char> known;
+  std::vector<Gazetteer::Match> matches;
 };
 
 class NerAnnotator final : public sdk::Annotator {
@@ -96,6 +101,8 @@ class NerAnnotator final : public sdk::Annotator {
 
     s.mentions.clear();
     FeatureContext context{gazetteer, nullptr, lang};
+    const bool recase_caps = std::find(options_.recase_all_caps.begin(), options_.recase_all_caps.end(), lang) !=
+                             options_.recase_all_caps.end();
     for (std::size_t k = 0; k + 1 < sentence_start.size(); ++k) {
       const std::size_t first = sentence_start[k], last = sentence_start[k + 1];
       if (first == last) continue;
@@ -103,6 +110,15 @@ class NerAnnotator final : public sdk::Annotator {
       for (std::size_t i = first; i < last; ++i)
         s.words.push_back(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin));
       context.folded = std::span<const std::string>(s.folded).subspan(first, last - first);
+      if (recase_caps && all_capitals(s.words)) {
+        s.known.assign(s.words.size(), 0);
+        if (gazetteer != nullptr) {
+          gazetteer->match(context.folded, lang, s.matches);
+          for (const auto& m : s.matches) std::fill(s.known.begin() + m.begin, s.known.begin() + m.end, 1);
+        }
+        recase(s.words, s.known, s.recased);
+        for (std::size_t i = 0; i < s.words.size(); ++i) s.words[i] = s.recased[i];
+      }
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
       for (const auto& span : label_spans(s.labels)) {
         float score = 0;
@@ -184,6 +200,11 @@ sdk::ComponentSpec ner_component_spec() {
                          "gazetteer names the tagger missed become entities: names of two words or more, country "
                          "names and curated entries (institutions, people); never a bare city name"),
       ParamSpec::floating("min_score", 0.0, "drop entities whose confidence is below this").range(0.0, 1.0),
+      ParamSpec::string_list("recase_all_caps", {"en", "es", "nl"},
+                             "languages whose sentences in capitals only (wire headlines, datelines) are re-cased "
+                             "before tagging: lower case, names the gazetteers know capitalised. For models that "
+                             "learnt from text in normal case (the shipped en, es, nl: WikiANN); [] for a model "
+                             "trained on text with capitalised headlines (CoNLL)"),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
   spec.assigns_layers = {sdk::layer::entities};
@@ -197,6 +218,7 @@ std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& con
   o.resolve = context.params.get_bool("resolve");
   o.known_names = context.params.get_bool("known_names");
   o.min_score = context.params.get_float("min_score");
+  o.recase_all_caps = context.params.get_list("recase_all_caps");
   const auto languages = context.params.get_list("languages");
   auto wanted = [&](const std::string& lang) {
     return languages.empty() || std::find(languages.begin(), languages.end(), lang) != languages.end();

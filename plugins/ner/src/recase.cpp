@@ -1,0 +1,44 @@
+#include "recase.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "word_forms.hpp"
+
+namespace vigil::ner {
+
+bool all_capitals(std::span<const std::string_view> words) {
+  std::size_t upper = 0;
+  for (const auto w : words) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(w.data());
+    const auto n = static_cast<std::int32_t>(w.size());
+    for (std::int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) continue;
+      if (u_islower(c)) return false;
+      if (u_isupper(c) || u_istitle(c)) ++upper;
+    }
+  }
+  return upper >= 2;
+}
+
+void recase(std::span<const std::string_view> words, std::span<const char> known, std::vector<std::string>& out) {
+  out.resize(words.size());
+  std::string rest;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (i < known.size() && known[i] && !w.empty()) {
+      // The first code point as written (a capital), the rest lower-cased.
+      std::int32_t first = 0;
+      U8_FWD_1(reinterpret_cast<const std::uint8_t*>(w.data()), first, static_cast<std::int32_t>(w.size()));
+      lowercase(w.substr(static_cast<std::size_t>(first)), rest);
+      out[i].assign(w.substr(0, static_cast<std::size_t>(first)));
+      out[i] += rest;
+    } else {
+      lowercase(w, out[i]);
+    }
+  }
+}
+
+}  // namespace vigil::ner

@@ -1,0 +1,24 @@
+// Sentences written all in capitals (wire headlines, datelines: "POLICE
+// SEIZE COCAINE IN TANGIER", "RABAT 1996-08-30") give a tagger that learnt
+// from text in normal case nothing but "every word is a name". Such a
+// sentence is re-cased before tagging: lower case, except the words of names
+// the gazetteers know, which keep their capital initial. Only the words the
+// tagger reads change; offsets and surface text stay the document's.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil::ner {
+
+// True if the words have no lower-case letter and at least two upper-case
+// ones (so "OK" alone, digits or an uncased script are not "all capitals").
+bool all_capitals(std::span<const std::string_view> words);
+
+// Writes the re-cased words into `out` (one per word): lower case, or
+// capital initial and lower-case rest where `known[i]` is set.
+void recase(std::span<const std::string_view> words, std::span<const char> known, std::vector<std::string>& out);
+
+}  // namespace vigil::ner

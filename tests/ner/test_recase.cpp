@@ -1,0 +1,38 @@
+// Re-casing of sentences written in capitals (recase.hpp).
+#include <catch2/catch.hpp>
+
+#include "recase.hpp"
+
+using vigil::ner::all_capitals;
+using vigil::ner::recase;
+
+namespace {
+
+bool caps(std::vector<std::string_view> words) {
+  return all_capitals(words);
+}
+
+}  // namespace
+
+TEST_CASE("a sentence is in capitals when it has no lower-case letter and two capitals") {
+  CHECK(caps({"POLICE", "SEIZE", "COCAINE", "IN", "TANGIER"}));
+  CHECK(caps({"RABAT", "2026-11-30"}));
+  CHECK(caps({"ÉTATS-UNIS", ":", "L'FBI", "ENQUÊTE"}));
+  CHECK_FALSE(caps({"Police", "seize", "cocaine"}));
+  CHECK_FALSE(caps({"POLICE", "SEIZE", "cocaine"}));
+  CHECK_FALSE(caps({"ENQUÊTe"}));    // a lower-case letter outside ASCII
+  CHECK_FALSE(caps({"A", "1996"}));  // one capital is not a headline
+  CHECK_FALSE(caps({"2026-11-30", "."}));
+  CHECK_FALSE(caps({"الشرطة", "تحجز", "الكوكايين"}));  // no letter case at all
+  CHECK_FALSE(caps({}));
+}
+
+TEST_CASE("re-casing lowers every word but the known names, which keep their capital initial") {
+  std::vector<std::string_view> words = {"POLICE", "IN", "TANGIER", "SEIZE", "ÉTATS", "UNIS", "CANNABIS", "."};
+  std::vector<char> known = {0, 0, 1, 0, 1, 1, 0, 0};
+  std::vector<std::string> out;
+  recase(words, known, out);
+  CHECK(out == std::vector<std::string>{"police", "in", "Tangier", "seize", "États", "Unis", "cannabis", "."});
+  recase(words, {}, out);  // nothing known
+  CHECK(out == std::vector<std::string>{"police", "in", "tangier", "seize", "états", "unis", "cannabis", "."});
+}
