@@ -220,12 +220,15 @@ namespace {
 // --input PATH: a regular file is JSON lines when its name says so (.jsonl,
 // .ndjson, .json) and otherwise one document, as a folder's files are
 // ("vigil run p.toml --input article.txt"). Anything else that is not a
-// folder (a pipe such as <(...) or /dev/stdin, or a path that does not
-// exist, so that the error names the source the user most likely meant)
-// is JSON lines.
+// folder (a pipe such as <(...), anything under /dev or /proc, or a path
+// that does not exist, so that the error names the source the user most
+// likely meant) is JSON lines.
 bool reads_as_json_lines(const std::string& input) {
   std::error_code ec;
   if (fs::is_directory(input, ec)) return false;
+  // /dev/stdin, /dev/fd/N, /proc/self/fd/N are streams even when the shell
+  // redirected a regular file into them ("--input /dev/stdin < docs.jsonl").
+  if (input.starts_with("/dev/") || input.starts_with("/proc/")) return true;
   if (!fs::is_regular_file(input, ec)) return true;
   std::string ext = fs::path(input).extension().string();
   for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

@@ -148,10 +148,15 @@ TEST_CASE("a language asked for without a model, or an unreadable model, stops t
 TEST_CASE("sentences in capitals are re-cased for the languages asked, offsets unchanged") {
   vigil::test::TempDir dir;
   ner::test::write_synthetic_model(dir / "en.model");
-  const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
-  const std::string text = "KARIM TAZI VISITED RABAT ON MONDAY . Omar Idrissi visited Madrid on Monday .";
-  auto run = [&](std::vector<std::string> recase) {
-    const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {gaz.string()}, {"en"}, recase);
+  // Fes is in no training sentence: the tagger can only take it for a place
+  // from its capital initial (and the gazetteer feature). The headline is
+  // the second sentence, so the gazetteer's match indices must be the
+  // sentence's, not the document's.
+  const auto with_fes = dir.write("fes.tsv", "geonames:2548885\tLOC\tFes\t*\tFes\n");
+  const auto without = dir.write("rabat.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
+  const std::string text = "Omar Idrissi visited Madrid on Monday . KARIM TAZI VISITED FES ON MONDAY .";
+  auto run = [&](const std::string& gazetteer, std::vector<std::string> recase) {
+    const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {gazetteer}, {"en"}, recase);
     auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
     auto doc = make_doc(text, "en");
     annotator->annotate(doc);
@@ -159,17 +164,27 @@ TEST_CASE("sentences in capitals are re-cased for the languages asked, offsets u
     for (const auto& e : doc.entities) found.push_back(slice(doc, e) + "/" + e.label + "/" + e.canonical);
     return found;
   };
-  // The headline reads "karim tazi visited Rabat on monday" to the tagger:
-  // the name the gazetteer knows keeps its capital and is found, with the
-  // document's offsets and text; the tagging of the headline changes; the
-  // mixed-case sentence is tagged as it is without re-casing.
-  const auto recased = run({"en"});
-  const auto as_written = run({"fr"});  // not this document's language: no re-casing
-  CHECK(std::find(recased.begin(), recased.end(), "RABAT/LOC/Rabat") != recased.end());
-  CHECK(recased != as_written);
-  const std::vector<std::string> second = {"Omar Idrissi/PER/Omar Idrissi", "Madrid/LOC/Madrid"};
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  const auto recased = run(with_fes.string(), {"en"});
+  INFO("recased: " << Catch::Detail::stringify(recased));
+  // The known name keeps its capital for the tagger and is found, with the
+  // document's offsets and text, and its canonical name.
+  CHECK(has(recased, "FES/LOC/Fes"));
+  // Re-cased without knowing Fes, the headline is all lower case to the
+  // tagger: no place in it.
+  const auto unknown = run(without.string(), {"en"});
+  INFO("unknown: " << Catch::Detail::stringify(unknown));
+  CHECK_FALSE(has(unknown, "FES/LOC/FES"));
+  CHECK_FALSE(has(unknown, "FES/LOC/Fes"));
+  // The mixed-case sentence is tagged the same whether or not headlines are
+  // re-cased (here: not this document's language).
+  const auto as_written = run(with_fes.string(), {"fr"});
+  INFO("as written: " << Catch::Detail::stringify(as_written));
+  const std::vector<std::string> first = {"Omar Idrissi/PER/Omar Idrissi", "Madrid/LOC/Madrid"};
   REQUIRE(recased.size() >= 2);
   REQUIRE(as_written.size() >= 2);
-  CHECK(std::vector<std::string>(recased.end() - 2, recased.end()) == second);
-  CHECK(std::vector<std::string>(as_written.end() - 2, as_written.end()) == second);
+  CHECK(std::vector<std::string>(recased.begin(), recased.begin() + 2) == first);
+  CHECK(std::vector<std::string>(as_written.begin(), as_written.begin() + 2) == first);
 }

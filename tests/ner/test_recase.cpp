@@ -21,6 +21,8 @@ TEST_CASE("a sentence is in capitals when it has no lower-case letter and two ca
   CHECK_FALSE(caps({"Police", "seize", "cocaine"}));
   CHECK_FALSE(caps({"POLICE", "SEIZE", "cocaine"}));
   CHECK_FALSE(caps({"ENQUÊTe"}));    // a lower-case letter outside ASCII
+  CHECK(caps({"LONDON"}));           // a dateline
+  CHECK(caps({"OK"}));               // two capitals
   CHECK_FALSE(caps({"A", "1996"}));  // one capital is not a headline
   CHECK_FALSE(caps({"2026-11-30", "."}));
   CHECK_FALSE(caps({"الشرطة", "تحجز", "الكوكايين"}));  // no letter case at all

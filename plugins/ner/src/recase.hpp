@@ -14,7 +14,9 @@
 namespace vigil::ner {
 
 // True if the words have no lower-case letter and at least two upper-case
-// ones (so "OK" alone, digits or an uncased script are not "all capitals").
+// ones: "LONDON" alone (a dateline) and "OK" are; "A 1996", digits alone and
+// an uncased script (Arabic) are not. A known acronym is re-cased like any
+// known name ("NATO" reads "Nato" to the tagger; the entity keeps "NATO").
 bool all_capitals(std::span<const std::string_view> words);
 
 // Writes the re-cased words into `out` (one per word): lower case, or
