@@ -47,6 +47,15 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
   CHECK_THAT(r.out, Catch::Contains("epoch   errors  seconds    dev P    dev R   dev F1"));
   CHECK_THAT(r.out, Catch::Contains("best epoch"));
   REQUIRE(std::filesystem::exists(model));
+  // The card records the share of training sentences in capitals (none here),
+  // which decides whether the stage re-cases such sentences for this model.
+  CHECK_THAT(read_file(model), Catch::Contains("\"capitals_share\":0.0"));
+  const auto caps = dir.write("caps.conll", corpus(0, 6) + "RABAT\tB-LOC\nNEWS\tO\n\n");
+  const auto caps_model = dir / "caps.model";
+  REQUIRE(run_vigil(
+              {"train", "ner", "--lang", "en", "--train", caps.string(), "--out", caps_model.string(), "--epochs", "1"})
+              .exit_code == 0);
+  CHECK_THAT(read_file(caps_model), Catch::Contains("\"capitals_share\":0.14285714285714285"));  // 1 of 7
 
   const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
   auto e =

@@ -50,14 +50,14 @@ inline std::vector<TrainingSentence> synthetic_corpus() {
 
 // Trains on the synthetic corpus and writes the model to `path`.
 inline void write_synthetic_model(const std::filesystem::path& path, const Gazetteer* gazetteer = nullptr,
-                                  const std::string& language = "en") {
+                                  const std::string& language = "en", const std::string& card_extra = "") {
   TrainerOptions options;
   options.epochs = 5;
   options.patience = 0;
   options.language = language;
   options.gazetteer = gazetteer;
   auto trained = train_perceptron(synthetic_corpus(), {}, options, nullptr);
-  trained.contents.metadata_json = R"({"language":")" + language + R"(","test":true})";
+  trained.contents.metadata_json = R"({"language":")" + language + R"(","test":true)" + card_extra + "}";
   write_model(path, trained.contents, 0);
 }
 

@@ -48,6 +48,19 @@ std::string slice(const sdk::Document& d, const sdk::Entity& e) {
   return d.text.substr(e.begin, e.end - e.begin);
 }
 
+// "text/LABEL/canonical" of each entity the annotator finds in `text` (en),
+// with one model, one gazetteer and the re-casing list.
+std::vector<std::string> entities_in(const vigil::test::TempDir& dir, const std::string& text,
+                                     const std::string& gazetteer, std::vector<std::string> recase) {
+  const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {gazetteer}, {"en"}, recase);
+  auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+  auto doc = make_doc(text, "en");
+  annotator->annotate(doc);
+  std::vector<std::string> found;
+  for (const auto& e : doc.entities) found.push_back(slice(doc, e) + "/" + e.label + "/" + e.canonical);
+  return found;
+}
+
 }  // namespace
 
 TEST_CASE("the annotator tags entities and resolves them within the document") {
@@ -156,13 +169,7 @@ TEST_CASE("sentences in capitals are re-cased for the languages asked, offsets u
   const auto without = dir.write("rabat.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
   const std::string text = "Omar Idrissi visited Madrid on Monday . KARIM TAZI VISITED FES ON MONDAY .";
   auto run = [&](const std::string& gazetteer, std::vector<std::string> recase) {
-    const sdk::Params p = params({{"en", (dir / "en.model").string()}}, {gazetteer}, {"en"}, recase);
-    auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
-    auto doc = make_doc(text, "en");
-    annotator->annotate(doc);
-    std::vector<std::string> found;
-    for (const auto& e : doc.entities) found.push_back(slice(doc, e) + "/" + e.label + "/" + e.canonical);
-    return found;
+    return entities_in(dir, text, gazetteer, std::move(recase));
   };
   auto has = [](const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
@@ -187,4 +194,19 @@ TEST_CASE("sentences in capitals are re-cased for the languages asked, offsets u
   REQUIRE(as_written.size() >= 2);
   CHECK(std::vector<std::string>(recased.begin(), recased.begin() + 2) == first);
   CHECK(std::vector<std::string>(as_written.begin(), as_written.begin() + 2) == first);
+}
+
+TEST_CASE("a model card that records its share of sentences in capitals decides the re-casing") {
+  vigil::test::TempDir dir;
+  const auto gaz = dir.write("fes.tsv", "geonames:2548885\tLOC\tFes\t*\tFes\n");
+  const std::string text = "Omar Idrissi visited Madrid on Monday . KARIM TAZI VISITED FES ON MONDAY .";
+  auto run = [&](const std::string& card_extra, std::vector<std::string> listed) {
+    ner::test::write_synthetic_model(dir / "en.model", nullptr, "en", card_extra);
+    return entities_in(dir, text, gaz.string(), std::move(listed));
+  };
+  const auto recased = run("", {"en"});  // the card is silent: the list decides
+  const auto as_written = run("", {});
+  REQUIRE(recased != as_written);
+  CHECK(run(R"(,"capitals_share":0.0)", {}) == recased);          // learnt from none: re-cased, unlisted
+  CHECK(run(R"(,"capitals_share":0.13)", {"en"}) == as_written);  // learnt from them: as written, listed
 }

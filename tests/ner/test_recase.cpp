@@ -4,6 +4,7 @@
 #include "recase.hpp"
 
 using vigil::ner::all_capitals;
+using vigil::ner::capitals_share;
 using vigil::ner::recase;
 
 namespace {
@@ -37,4 +38,13 @@ TEST_CASE("re-casing lowers every word but the known names, which keep their cap
   CHECK(out == std::vector<std::string>{"police", "in", "Tangier", "seize", "États", "Unis", "cannabis", "."});
   recase(words, {}, out);  // nothing known
   CHECK(out == std::vector<std::string>{"police", "in", "tangier", "seize", "états", "unis", "cannabis", "."});
+}
+
+TEST_CASE("a model card says what share of its training sentences were in capitals, or nothing") {
+  CHECK(capitals_share(R"({"language":"en","capitals_share":0.13})") == Approx(0.13));
+  CHECK(capitals_share(R"({"language":"en","capitals_share":0})") == 0.0);
+  CHECK(capitals_share(R"({"language":"en"})") < 0);  // a card from before the share was recorded
+  CHECK(capitals_share(R"({"capitals_share":"many"})") < 0);
+  CHECK(capitals_share("not json") < 0);
+  CHECK(capitals_share("") < 0);
 }

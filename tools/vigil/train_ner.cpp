@@ -11,6 +11,7 @@
 #include "ner_corpus.hpp"
 #include "ner_model.hpp"
 #include "perceptron_trainer.hpp"
+#include "recase.hpp"
 #include "sub_tokens.hpp"
 #include "vigil/core/errors.hpp"
 
@@ -160,6 +161,15 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
         {"vigil_version", VIGIL_VERSION},
     };
     if (!dev.sentences.empty()) card["dev_scores"] = score_json(trained.best_dev);
+    // The share of training sentences in capitals: the stage re-cases such
+    // sentences only for models that did not learn from them (recase.hpp).
+    std::size_t capitals = 0;
+    std::vector<std::string_view> words;
+    for (const auto& sentence : train.sentences) {
+      words.assign(sentence.words.begin(), sentence.words.end());
+      if (all_capitals(words)) ++capitals;
+    }
+    card["capitals_share"] = static_cast<double>(capitals) / static_cast<double>(train.sentences.size());
     card["cluster_words"] = clusters.size();
     trained.contents.clusters = std::move(clusters);
     trained.contents.metadata_json = card.dump();

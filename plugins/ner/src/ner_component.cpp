@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <span>
 
 #include "entity_resolution.hpp"
@@ -34,7 +35,7 @@ struct Options {
   bool resolve = true;
   bool known_names = true;
   double min_score = 0.0;
-  std::vector<std::string> recase_all_caps;  // languages whose all-capitals sentences are re-cased
+  std::set<std::string> recase;  // languages whose sentences in capitals are re-cased for the tagger
 };
 
 // Per-thread scratch space.
@@ -101,8 +102,7 @@ class NerAnnotator final : public sdk::Annotator {
 
     s.mentions.clear();
     FeatureContext context{gazetteer, nullptr, lang};
-    const bool recase_caps = std::find(options_.recase_all_caps.begin(), options_.recase_all_caps.end(), lang) !=
-                             options_.recase_all_caps.end();
+    const bool recase_caps = options_.recase.contains(lang);
     for (std::size_t k = 0; k + 1 < sentence_start.size(); ++k) {
       const std::size_t first = sentence_start[k], last = sentence_start[k + 1];
       if (first == last) continue;
@@ -201,10 +201,11 @@ sdk::ComponentSpec ner_component_spec() {
                          "names and curated entries (institutions, people); never a bare city name"),
       ParamSpec::floating("min_score", 0.0, "drop entities whose confidence is below this").range(0.0, 1.0),
       ParamSpec::string_list("recase_all_caps", {"en", "es", "nl"},
-                             "languages whose sentences in capitals only (wire headlines, datelines) are re-cased "
-                             "before tagging: lower case, names the gazetteers know capitalised. For models that "
-                             "learnt from text in normal case (the shipped en, es, nl: WikiANN); [] for a model "
-                             "trained on text with capitalised headlines (CoNLL)"),
+                             "sentences in capitals only (wire headlines, datelines) are re-cased before tagging "
+                             "(lower case, names the gazetteers know capitalised) when the model learnt from text "
+                             "without them: its card records the share of such training sentences (vigil train "
+                             "ner), under 0.5 % re-cases. For models whose card does not say (the shipped models), "
+                             "these languages are re-cased (the shipped en, es, nl learnt from WikiANN)"),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
   spec.assigns_layers = {sdk::layer::entities};
@@ -218,7 +219,7 @@ std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& con
   o.resolve = context.params.get_bool("resolve");
   o.known_names = context.params.get_bool("known_names");
   o.min_score = context.params.get_float("min_score");
-  o.recase_all_caps = context.params.get_list("recase_all_caps");
+  const auto recase_listed = context.params.get_list("recase_all_caps");
   const auto languages = context.params.get_list("languages");
   auto wanted = [&](const std::string& lang) {
     return languages.empty() || std::find(languages.begin(), languages.end(), lang) != languages.end();
@@ -233,6 +234,11 @@ std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& con
   for (const auto& [lang, path] : context.params.get_map("models"))
     if (wanted(lang)) files[lang] = path;
   for (const auto& [lang, path] : files) o.models[lang] = NerModel::shared(path);
+  for (const auto& [lang, model] : o.models) {
+    const double share = capitals_share(model->metadata_json());
+    const bool listed = std::find(recase_listed.begin(), recase_listed.end(), lang) != recase_listed.end();
+    if (share >= 0 ? share < kCapitalsLearnt : listed) o.recase.insert(lang);
+  }
   for (const auto& lang : languages)
     if (!o.models.contains(lang))
       throw ModelError("vigil.ner: no model for language \"" + lang + "\" (set models." + lang + ")");

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <nlohmann/json.hpp>
+
 #include "word_forms.hpp"
 
 namespace vigil::ner {
@@ -39,6 +41,13 @@ void recase(std::span<const std::string_view> words, std::span<const char> known
       lowercase(w, out[i]);
     }
   }
+}
+
+double capitals_share(const std::string& model_card_json) {
+  const auto card = nlohmann::json::parse(model_card_json, nullptr, /*allow_exceptions=*/false);
+  if (!card.is_object()) return -1.0;
+  const auto it = card.find("capitals_share");
+  return it != card.end() && it->is_number() ? it->get<double>() : -1.0;
 }
 
 }  // namespace vigil::ner

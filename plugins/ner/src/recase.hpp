@@ -19,6 +19,17 @@ namespace vigil::ner {
 // known name ("NATO" reads "Nato" to the tagger; the entity keeps "NATO").
 bool all_capitals(std::span<const std::string_view> words);
 
+// Sentences in capitals among a model's training sentences above which the
+// model is taken to have learnt them (CoNLL-2003 en 13 %, CoNLL-2002 es
+// 2.1 %, nl 0.6 %) and below which re-casing helps it (WikiANN en, es, nl
+// 0.1-0.3 %; measured on the dev sets, plugins/ner/README.md).
+inline constexpr double kCapitalsLearnt = 0.005;
+
+// The share of training sentences in capitals a model card (JSON) records
+// ("capitals_share", written by `vigil train ner`), or a negative number
+// when the card does not say (models trained before it did).
+double capitals_share(const std::string& model_card_json);
+
 // Writes the re-cased words into `out` (one per word): lower case, or
 // capital initial and lower-case rest where `known[i]` is set.
 void recase(std::span<const std::string_view> words, std::span<const char> known, std::vector<std::string>& out);
