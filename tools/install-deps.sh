@@ -21,6 +21,8 @@ packages=(
   libsqlite3-dev                         # SQLite writer
   libstemmer-dev                         # Snowball stemmers
   libhyperscan-dev                       # multi-pattern matching
+  # data-preparation scripts under tools/ and their tests
+  python3
   # benchmark harness (GNU time for peak RSS)
   time
   # HTML report test (headless browser; the test is skipped without it)

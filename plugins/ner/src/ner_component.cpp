@@ -204,8 +204,8 @@ sdk::ComponentSpec ner_component_spec() {
                              "sentences in capitals only (wire headlines, datelines) are re-cased before tagging "
                              "(lower case, names the gazetteers know capitalised) when the model learnt from text "
                              "without them: its card records the share of such training sentences (vigil train "
-                             "ner), under 0.5 % re-cases. For models whose card does not say (the shipped models), "
-                             "these languages are re-cased (the shipped en, es, nl learnt from WikiANN)"),
+                             "ner), under 0.5 % re-cases. For models whose card does not say (older models, the "
+                             "shipped fr and ar), these languages are re-cased"),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
   spec.assigns_layers = {sdk::layer::entities};

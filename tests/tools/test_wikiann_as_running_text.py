@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Tests of tools/ner-train/wikiann_as_running_text.py (path given as argv[1])."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+SCRIPT = None
+
+
+def conll(*sentences):
+    """Sentences as lists of (word, tag): the indexed WikiANN conllu layout."""
+    lines = []
+    for sentence in sentences:
+        lines += [f"{i}\t{w}\t{t}" for i, (w, t) in enumerate(sentence)]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def run(text, *args):
+    with tempfile.NamedTemporaryFile("w", suffix=".conllu", delete=False, encoding="utf-8") as f:
+        f.write(text)
+    try:
+        done = subprocess.run([sys.executable, SCRIPT, f.name, *args], capture_output=True, text=True, check=True)
+    finally:
+        os.unlink(f.name)
+    sentences = [[tuple(line.split("\t")) for line in block.split("\n")] for block in done.stdout.split("\n\n")
+                 if block.strip()]
+    return sentences, done.stderr
+
+
+def words(text):
+    return [(w, t) for w, t in (pair.split("/") for pair in text.split())]
+
+
+class SpanSplitting(unittest.TestCase):
+    def test_comma_inside_a_span_cuts_it_in_two(self):
+        out, _ = run(conll(words("He/O lived/O in/O Atlantic/B-LOC City/I-LOC ,/I-LOC New/I-LOC Jersey/I-LOC ./O")))
+        self.assertEqual(out, [words("He/O lived/O in/O Atlantic/B-LOC City/I-LOC ,/O New/B-LOC Jersey/I-LOC ./O")])
+
+    def test_bracketed_disambiguator_leaves_the_span(self):
+        out, _ = run(conll(words("Karl/B-PER Ove/I-PER (/I-PER author/I-PER )/I-PER wrote/O it/O")))
+        self.assertEqual(out, [words("Karl/B-PER Ove/I-PER (/O author/O )/O wrote/O it/O")])
+
+    def test_span_resumes_after_the_bracket_with_b(self):
+        out, _ = run(conll(words("in/O Paris/B-LOC (/I-LOC Texas/I-LOC )/I-LOC Lake/I-LOC today/O")))
+        self.assertEqual(out, [words("in/O Paris/B-LOC (/O Texas/O )/O Lake/B-LOC today/O")])
+
+
+class Filtering(unittest.TestCase):
+    FRAGMENT = words("Atlantic/B-LOC City/I-LOC")
+    SENTENCE = words("She/O met/O Anders/B-PER Lindström/I-PER ./O")
+
+    def test_fragments_are_dropped_or_one_in_n_kept(self):
+        text = conll(self.FRAGMENT, self.SENTENCE, self.FRAGMENT, self.FRAGMENT)
+        out, note = run(text, "--keep-fragments", "0")
+        self.assertEqual(out, [self.SENTENCE])
+        self.assertIn("3 of 3 name-only fragments dropped", note)
+        out, _ = run(text, "--keep-fragments", "2")
+        self.assertEqual(out, [self.FRAGMENT, self.SENTENCE, self.FRAGMENT])
+
+    def test_lowercase_edges_drop_the_sentence_only_when_asked(self):
+        edge = words("the/O filial/B-ORG del/I-ORG Real/I-ORG Valladolid/I-ORG won/O")
+        inner = words("with/O Víctor/B-PER de/I-PER la/I-PER Serna/I-PER here/O")
+        out, _ = run(conll(edge, inner), "--drop-lowercase-edges")
+        self.assertEqual(out, [inner])
+        out, _ = run(conll(edge, inner))
+        self.assertEqual(out, [edge, inner])
+
+    def test_language_prefix_of_the_original_files_is_stripped(self):
+        text = "fr:Le\tO\nfr:préfet\tO\nfr:de\tO\nfr:Paris\tB-LOC\nfr:fr:x\tO\n\n"
+        out, _ = run(text)
+        self.assertEqual(out, [words("Le/O préfet/O de/O Paris/B-LOC fr:x/O")])
+
+
+if __name__ == "__main__":
+    SCRIPT = sys.argv.pop(1)
+    unittest.main()

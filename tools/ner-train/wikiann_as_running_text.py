@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Rewrites WikiANN training sentences toward the conventions of news text.
+
+    tools/ner-train/wikiann_as_running_text.py train.conllu [--keep-fragments N]
+        [--drop-lowercase-edges] > OUT.conll
+
+Why: WikiANN labels Wikipedia link titles, not running text. Half of its
+sentences are bare titles that are a name from end to end ("Atlantic City ,
+New Jersey"), its spans run across commas and parenthesised disambiguators
+("Karl Ove ( author )") and take in lower-case words ("Antarctic prion",
+"filial del Real Valladolid"). A tagger trained on that learns that any
+phrase may be a name and that a name swallows the words around it
+("presidente de Telefónica", "Leicestershire beat Somerset" as one ORG).
+News annotation (CoNLL, and what the entity stage's users want) marks
+"Atlantic City" and "New Jersey" apart, never the bracketed word.
+
+What it does, per sentence (`index<TAB>token<TAB>tag` or `token<TAB>tag`
+lines, IOB2, blank line between sentences; a "xx:" language prefix on the
+tokens, as in the original WikiANN files, is removed):
+- a comma, semicolon or bracket inside a span becomes O, and the name after
+  it starts anew (B-) with the same type; a parenthesised stretch inside a
+  span ("( politician )") becomes O;
+- with --drop-lowercase-edges, a sentence with a span that begins or ends
+  with an all-lower-case word is dropped;
+- sentences made of names and punctuation only ("fragments") are dropped,
+  except one in N in file order with --keep-fragments N (default 0: none).
+Output: `token<TAB>tag` lines (the CoNLL format `vigil train ner` reads); a
+count of what was kept and dropped on stderr. Deterministic.
+"""
+import argparse
+import re
+import sys
+
+# The original WikiANN files write every token with its language: "fr:Paris".
+PREFIX = re.compile(r"^[a-z]{2,3}:")
+
+BREAKS = {",", ";"}
+
+
+def read_sentences(path):
+    sentence = []
+    prefix = None  # the first token's "xx:", when it has one, is stripped from every token
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if sentence:
+                    yield sentence
+                sentence = []
+                continue
+            fields = line.split("\t")
+            word = fields[-2]
+            if prefix is None:
+                match = PREFIX.match(word)
+                prefix = match.group(0) if match else ""
+            if prefix and word.startswith(prefix) and len(word) > len(prefix):
+                word = word[len(prefix):]
+            sentence.append([word, fields[-1]])
+    if sentence:
+        yield sentence
+
+
+def split_spans(sentence):
+    """Commas, semicolons and bracketed stretches inside a span become O."""
+    depth = 0
+    for i, (word, tag) in enumerate(sentence):
+        inside = tag.startswith("I-")
+        if word == "(" and inside:
+            depth += 1
+        if depth > 0 or (inside and (word in BREAKS or word in "()")):
+            if word == ")" and depth > 0:
+                depth -= 1
+            sentence[i][1] = "O"
+            continue
+        if inside and sentence[i - 1][1] == "O":
+            sentence[i][1] = "B-" + tag[2:]
+    return sentence
+
+
+def lowercase_word(word):
+    return any(c.isalpha() for c in word) and word == word.lower() and all(c.isalpha() or c in "-'" for c in word)
+
+
+def has_lowercase_edge(sentence):
+    """A span that begins or ends with a lower-case word ("Antarctic prion", "filial del Real Valladolid")."""
+    for i, (word, tag) in enumerate(sentence):
+        if tag == "O":
+            continue
+        begins = tag.startswith("B-") or i == 0 or sentence[i - 1][1] == "O"
+        ends = i + 1 == len(sentence) or not sentence[i + 1][1].startswith("I-")
+        if (begins or ends) and lowercase_word(word):
+            return True
+    return False
+
+
+def is_fragment(sentence):
+    return all(tag != "O" or not any(c.isalnum() for c in word) for word, tag in sentence)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("conll")
+    parser.add_argument("--keep-fragments", type=int, default=0, metavar="N",
+                        help="keep one name-only sentence in N (0: none)")
+    parser.add_argument("--drop-lowercase-edges", action="store_true")
+    args = parser.parse_args()
+    fragments = kept = dropped = 0
+    out = sys.stdout
+    for sentence in read_sentences(args.conll):
+        sentence = split_spans(sentence)
+        if args.drop_lowercase_edges and has_lowercase_edge(sentence):
+            continue
+        if is_fragment(sentence):
+            fragments += 1
+            if args.keep_fragments == 0 or fragments % args.keep_fragments != 1 % args.keep_fragments:
+                dropped += 1
+                continue
+        kept += 1
+        for word, tag in sentence:
+            out.write(f"{word}\t{tag}\n")
+        out.write("\n")
+    print(f"wikiann_as_running_text: {kept} sentences written, {dropped} of {fragments} name-only fragments dropped",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
