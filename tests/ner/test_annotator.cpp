@@ -5,6 +5,7 @@
 
 #include "ner_component.hpp"
 #include "ner_test_support.hpp"
+#include "not_names.hpp"
 #include "temp_files.hpp"
 
 using namespace vigil;
@@ -144,6 +145,46 @@ TEST_CASE("Arabic clitics are split so that the entity has exact offsets") {
   CHECK(slice(doc, doc.entities[0]) == spain);
   CHECK(slice(doc, doc.entities[1]) == morocco);
   CHECK(doc.entities[1].begin == text.size() - morocco.size());
+}
+
+TEST_CASE("a day of the week is never an entity on its own, whatever the tagger says") {
+  vigil::test::TempDir dir;
+  // A model that learnt "Friday" and "Lyon" after "in" as places.
+  std::vector<ner::TrainingSentence> corpus;
+  for (int i = 0; i < 10; ++i) {
+    corpus.push_back(ner::test::sentence("Boats/O arrived/O in/O Friday/B-LOC ./O"));
+    corpus.push_back(ner::test::sentence("Boats/O arrived/O in/O Lyon/B-LOC ./O"));
+    corpus.push_back(ner::test::sentence("Boats/O arrived/O in/O Good/B-MISC Friday/I-MISC week/O ./O"));
+  }
+  ner::TrainerOptions options;
+  options.epochs = 3;
+  options.language = "en";
+  auto trained = ner::train_perceptron(corpus, {}, options, nullptr);
+  ner::write_model(dir / "en.model", trained.contents, 0);
+  auto tag = [&](const std::string& lang) {
+    const sdk::Params p = params({{lang, (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()});
+    auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+    auto doc = make_doc("Boats arrived in Friday . Boats arrived in Lyon . Boats arrived in Good Friday week .", lang);
+    annotator->annotate(doc);
+    std::vector<std::string> found;
+    for (const auto& e : doc.entities) found.push_back(slice(doc, e));
+    return found;
+  };
+  CHECK(tag("en") == std::vector<std::string>{"Lyon", "Good Friday"});
+  // The list is the document language's: in Arabic documents (no list) the tagger has the last word.
+  CHECK(tag("ar") == std::vector<std::string>{"Friday", "Lyon", "Good Friday"});
+}
+
+TEST_CASE("the days and months that never name an entity alone, per language") {
+  CHECK(ner::never_a_name_alone("friday", "en"));
+  CHECK(ner::never_a_name_alone("december", "en"));
+  CHECK_FALSE(ner::never_a_name_alone("may", "en"));  // Theresa May
+  CHECK_FALSE(ner::never_a_name_alone("june", "en"));
+  CHECK(ner::never_a_name_alone("marz", "de"));  // folded "März"
+  CHECK(ner::never_a_name_alone("miercoles", "es"));
+  CHECK_FALSE(ner::never_a_name_alone("friday", "fr"));
+  CHECK_FALSE(ner::never_a_name_alone("", "en"));
+  CHECK_FALSE(ner::never_a_name_alone("friday", "ar"));
 }
 
 TEST_CASE("a language asked for without a model, or an unreadable model, stops the stage at creation") {

@@ -12,6 +12,7 @@
 #include "entity_resolution.hpp"
 #include "gazetteer.hpp"
 #include "ner_model.hpp"
+#include "not_names.hpp"
 #include "recase.hpp"
 #include "sub_tokens.hpp"
 #include "tagger.hpp"
@@ -127,6 +128,7 @@ class NerAnnotator final : public sdk::Annotator {
         m.first = first + span.begin;
         m.last = first + span.end;
         if (!trim_punctuation(text, s.pieces, m.first, m.last)) continue;
+        if (m.last - m.first == 1 && never_a_name_alone(s.folded[m.first], lang)) continue;  // "on Friday"
         m.type = static_cast<std::uint8_t>(span.type);
         m.score = score / static_cast<float>(span.end - span.begin);
         s.mentions.push_back(std::move(m));

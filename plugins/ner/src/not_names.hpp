@@ -1,0 +1,17 @@
+// Words written with a capital that are never a person, an organisation or
+// a place on their own: the days of the week, and the months whose names are
+// not also first names ("May", "June", "August" and "Avril" stay open). The
+// taggers trained on WikiANN see few of them in running text and read
+// "on Friday" as a place; a one-word entity that is one of these is dropped.
+// (English CoNLL dev, shipped model: 229 such tokens among 4 984 entities.)
+#pragma once
+
+#include <string_view>
+
+namespace vigil::ner {
+
+// `folded`: the word as fold() gives it (lower case, no diacritics).
+// Languages without a list (ar) never match.
+bool never_a_name_alone(std::string_view folded, std::string_view language);
+
+}  // namespace vigil::ner
