@@ -207,7 +207,7 @@ sdk::ComponentSpec ner_component_spec() {
                              "(lower case, names the gazetteers know capitalised) when the model learnt from text "
                              "without them: its card records the share of such training sentences (vigil train "
                              "ner), under 0.5 % re-cases. For models whose card does not say (older models, the "
-                             "shipped fr and ar), these languages are re-cased"),
+                             "shipped ar), these languages are re-cased"),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
   spec.assigns_layers = {sdk::layer::entities};
