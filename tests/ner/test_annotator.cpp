@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "demonyms.hpp"
 #include "ner_component.hpp"
 #include "ner_test_support.hpp"
 #include "not_names.hpp"
@@ -147,32 +148,76 @@ TEST_CASE("Arabic clitics are split so that the entity has exact offsets") {
   CHECK(doc.entities[1].begin == text.size() - morocco.size());
 }
 
-TEST_CASE("a day of the week is never an entity on its own, whatever the tagger says") {
+namespace {
+
+// Trains a tiny English model on `tagged` sentences (each ten times) and
+// returns what the annotator finds in `text` as "surface/LABEL", the
+// document declared in `lang`.
+std::vector<std::string> tagged_by_tiny_model(const std::vector<std::string>& tagged, const std::string& text,
+                                              const std::string& lang) {
   vigil::test::TempDir dir;
-  // A model that learnt "Friday" and "Lyon" after "in" as places.
   std::vector<ner::TrainingSentence> corpus;
-  for (int i = 0; i < 10; ++i) {
-    corpus.push_back(ner::test::sentence("Boats/O arrived/O in/O Friday/B-LOC ./O"));
-    corpus.push_back(ner::test::sentence("Boats/O arrived/O in/O Lyon/B-LOC ./O"));
-    corpus.push_back(ner::test::sentence("Boats/O arrived/O in/O Good/B-MISC Friday/I-MISC week/O ./O"));
-  }
+  for (int i = 0; i < 10; ++i)
+    for (const auto& t : tagged) corpus.push_back(ner::test::sentence(t));
   ner::TrainerOptions options;
   options.epochs = 3;
   options.language = "en";
   auto trained = ner::train_perceptron(corpus, {}, options, nullptr);
   ner::write_model(dir / "en.model", trained.contents, 0);
-  auto tag = [&](const std::string& lang) {
-    const sdk::Params p = params({{lang, (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()});
-    auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
-    auto doc = make_doc("Boats arrived in Friday . Boats arrived in Lyon . Boats arrived in Good Friday week .", lang);
-    annotator->annotate(doc);
-    std::vector<std::string> found;
-    for (const auto& e : doc.entities) found.push_back(slice(doc, e));
-    return found;
-  };
-  CHECK(tag("en") == std::vector<std::string>{"Lyon", "Good Friday"});
+  const sdk::Params p = params({{lang, (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()});
+  auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
+  auto doc = make_doc(text, lang);
+  annotator->annotate(doc);
+  std::vector<std::string> found;
+  for (const auto& e : doc.entities) found.push_back(slice(doc, e) + "/" + e.label);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("a day of the week is never an entity on its own, whatever the tagger says") {
+  // A model that learnt "Friday" and "Lyon" after "in" as places.
+  const std::vector<std::string> tagged = {"Boats/O arrived/O in/O Friday/B-LOC ./O",
+                                           "Boats/O arrived/O in/O Lyon/B-LOC ./O",
+                                           "Boats/O arrived/O in/O Good/B-MISC Friday/I-MISC week/O ./O"};
+  const std::string text = "Boats arrived in Friday . Boats arrived in Lyon . Boats arrived in Good Friday week .";
+  CHECK(tagged_by_tiny_model(tagged, text, "en") == std::vector<std::string>{"Lyon/LOC", "Good Friday/MISC"});
   // The list is the document language's: in Arabic documents (no list) the tagger has the last word.
-  CHECK(tag("ar") == std::vector<std::string>{"Friday", "Lyon", "Good Friday"});
+  CHECK(tagged_by_tiny_model(tagged, text, "ar") ==
+        std::vector<std::string>{"Friday/LOC", "Lyon/LOC", "Good Friday/MISC"});
+}
+
+TEST_CASE("a span made only of words for a people is MISC, whatever type the tagger gave it") {
+  const std::vector<std::string> tagged = {"The/O Moroccan/B-LOC police/O said/O ./O",
+                                           "The/O South/B-ORG Korean/I-ORG police/O said/O ./O",
+                                           "The/O Spanish/B-ORG National/I-ORG Police/I-ORG said/O ./O"};
+  const std::string text =
+      "The Moroccan police said . The South Korean police said . The Spanish National Police said .";
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"Moroccan/MISC", "South Korean/MISC", "Spanish National Police/ORG"});
+  // German has no list (GermEval marks such words as derived, not as entities): the tagger decides.
+  CHECK(tagged_by_tiny_model(tagged, text, "de") ==
+        std::vector<std::string>{"Moroccan/LOC", "South Korean/ORG", "Spanish National Police/ORG"});
+}
+
+TEST_CASE("which spans name a people or a group") {
+  auto group = [](std::vector<std::string> folded, const char* lang) { return ner::names_a_group(folded, lang); };
+  CHECK(group({"moroccan"}, "en"));
+  CHECK(group({"iraqi", "kurds"}, "en"));
+  CHECK(group({"south", "african"}, "en"));
+  CHECK(group({"sri", "lankan"}, "en"));  // a phrase of the list
+  CHECK_FALSE(group({"sri"}, "en"));
+  CHECK_FALSE(group({"south"}, "en"));  // compass words alone
+  CHECK_FALSE(group({"spanish", "national", "police"}, "en"));
+  CHECK_FALSE(group({"jordan"}, "en"));     // a country
+  CHECK_FALSE(group({"christian"}, "en"));  // a first name
+  CHECK(group({"marocains"}, "fr"));
+  CHECK_FALSE(group({"suisse"}, "fr"));  // Switzerland
+  CHECK(group({"marokkaanse"}, "nl"));
+  CHECK_FALSE(group({"zweden"}, "nl"));  // Sweden
+  CHECK_FALSE(group({"china"}, "es"));
+  CHECK_FALSE(group({"moroccan"}, "de"));
+  CHECK_FALSE(group({}, "en"));
 }
 
 TEST_CASE("the days and months that never name an entity alone, per language") {

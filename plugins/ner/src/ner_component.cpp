@@ -9,6 +9,7 @@
 #include <set>
 #include <span>
 
+#include "demonyms.hpp"
 #include "entity_resolution.hpp"
 #include "gazetteer.hpp"
 #include "ner_model.hpp"
@@ -20,6 +21,9 @@
 
 namespace vigil::ner {
 namespace {
+
+constexpr auto kMiscType = static_cast<std::uint8_t>(kNumTypes - 1);
+static_assert(kEntityTypes[kNumTypes - 1] == "MISC");
 
 std::filesystem::path share_dir() {
   static const char anchor = 0;
@@ -130,6 +134,8 @@ class NerAnnotator final : public sdk::Annotator {
         if (!trim_punctuation(text, s.pieces, m.first, m.last)) continue;
         if (m.last - m.first == 1 && never_a_name_alone(s.folded[m.first], lang)) continue;  // "on Friday"
         m.type = static_cast<std::uint8_t>(span.type);
+        if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
+          m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)
         m.score = score / static_cast<float>(span.end - span.begin);
         s.mentions.push_back(std::move(m));
       }

@@ -1,0 +1,138 @@
+#include "demonyms.hpp"
+
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace vigil::ner {
+namespace {
+
+// Per language: words (and a few phrases, "+" between their words) for
+// peoples and groups, folded. Left out on purpose: words that are also a
+// country's name in that language (fr "Suisse", es "China", "Libia",
+// "Siria", "Palestina", nl "Zweden", "Polen"), a frequent first name
+// ("Christian", "Cristiano", "Finn", "Noor") or a sports team ("Indians"),
+// and the river Waal.
+constexpr std::string_view kEnglish =
+    "afghan afghans albanian albanians algerian algerians american americans angolan angolans argentine "
+    "argentinian argentinians armenian armenians australian australians austrian austrians azerbaijani "
+    "azerbaijanis azeri azeris bahraini bahrainis bangladeshi bangladeshis belarusian belarusians belgian "
+    "belgians beninese bolivian bolivians bosnian bosnians brazilian brazilians british briton britons bulgarian "
+    "bulgarians burkinabe burmese burundian burundians cambodian cambodians cameroonian cameroonians canadian "
+    "canadians chadian chadians chilean chileans chinese colombian colombians congolese costa+rican costa+ricans "
+    "croatian croatians croat croats cuban cubans cypriot cypriots czech czechs danish dane danes dutch dutchman "
+    "ecuadorian ecuadorians egyptian egyptians emirati emiratis english eritrean eritreans estonian estonians "
+    "ethiopian ethiopians filipino filipinos finnish finns french frenchman frenchmen georgian georgians german "
+    "germans ghanaian ghanaians greek greeks guatemalan guatemalans guinean guineans haitian haitians honduran "
+    "hondurans hungarian hungarians icelandic icelanders indian indonesian indonesians iranian iranians iraqi "
+    "iraqis irish irishman israeli israelis italian italians ivorian ivorians jamaican jamaicans japanese "
+    "jordanian jordanians kazakh kazakhs kenyan kenyans korean koreans kosovar kosovars kuwaiti kuwaitis kyrgyz "
+    "latvian latvians lebanese liberian liberians libyan libyans lithuanian lithuanians macedonian macedonians "
+    "malagasy malawian malawians malaysian malaysians malian malians maltese mauritanian mauritanians mexican "
+    "mexicans moldovan moldovans mongolian mongolians montenegrin montenegrins moroccan moroccans mozambican "
+    "mozambicans namibian namibians nepalese nepali new+zealander new+zealanders nicaraguan nicaraguans nigerian "
+    "nigerians nigerien nigeriens norwegian norwegians omani omanis pakistani pakistanis palestinian palestinians "
+    "panamanian panamanians paraguayan paraguayans peruvian peruvians polish pole poles portuguese qatari qataris "
+    "romanian romanians russian russians rwandan rwandans saudi saudis scottish scot scots senegalese serbian "
+    "serbians serb serbs sierra+leonean sierra+leoneans singaporean singaporeans slovak slovaks slovakian "
+    "slovenian slovenians slovene slovenes somali somalis soviet soviets spanish spaniard spaniards sri+lankan "
+    "sri+lankans sudanese swedish swede swedes swiss syrian syrians taiwanese tajik tajiks tanzanian tanzanians "
+    "thai thais tunisian tunisians turkish turk turks turkmen ugandan ugandans ukrainian ukrainians uruguayan "
+    "uruguayans uzbek uzbeks venezuelan venezuelans vietnamese welsh yemeni yemenis yugoslav yugoslavs "
+    "yugoslavian zambian zambians zimbabwean zimbabweans "
+    // regions, peoples, religions
+    "african africans european europeans asian asians arab arabs arabic arabian latin+american latin+americans "
+    "maghrebi sahrawi sahrawis saharawi saharawis berber berbers amazigh kabyle kabyles tuareg tuaregs basque "
+    "basques catalan catalans flemish walloon walloons kurdish kurd kurds chechen chechens pashtun pashtuns "
+    "tamil tamils sikh sikhs hutu hutus tutsi tutsis muslim muslims moslem moslems islamic islamist islamists "
+    "christians catholic catholics protestant protestants orthodox jewish jew jews sunni sunnis shia shiite "
+    "shiites shi'ite shi'ites hindu hindus buddhist buddhists";
+
+constexpr std::string_view kFrench =
+    "marocain marocaine marocains marocaines francais francaise francaises espagnol espagnole espagnols "
+    "espagnoles allemand allemande allemands allemandes neerlandais neerlandaise neerlandaises hollandais belge "
+    "belges algerien algerienne algeriens algeriennes tunisien tunisienne tunisiens tunisiennes mauritanien "
+    "mauritanienne mauritaniens libyen libyenne libyens egyptien egyptienne egyptiens americain americaine "
+    "americains americaines britannique britanniques anglais anglaise anglaises italien italienne italiens "
+    "italiennes portugais portugaise portugaises russe russes chinois chinoise chinoises europeen europeenne "
+    "europeens europeennes africain africaine africains africaines subsaharien subsahariens arabe arabes "
+    "musulman musulmane musulmans musulmanes juif juive juifs juives israelien israelienne israeliens "
+    "palestinien palestinienne palestiniens syrien syrienne syriens irakien irakienne irakiens iranien iranienne "
+    "iraniens turc turque turcs turques suisses sahraoui sahraouie sahraouis danois danoise suedois suedoise "
+    "norvegien norvegienne norvegiens polonais polonaise senegalais senegalaise maghrebin maghrebine maghrebins "
+    "amazigh amazighs berbere berberes kabyle kabyles kurde kurdes chretien chretienne chretiens catholique "
+    "catholiques chiite chiites sunnite sunnites afghan afghane afghans pakistanais pakistanaise malien "
+    "malienne maliens nigerien nigeriens ukrainien ukrainienne ukrainiens";
+
+constexpr std::string_view kSpanish =
+    "marroqui marroquies espanol espanola espanoles espanolas frances francesa franceses francesas aleman "
+    "alemana alemanes alemanas holandes holandesa holandeses neerlandes neerlandeses belga belgas argelino "
+    "argelina argelinos tunecino tunecina tunecinos mauritano mauritanos egipcio egipcia egipcios estadounidense "
+    "estadounidenses norteamericano norteamericana norteamericanos britanico britanica britanicos ingles inglesa "
+    "ingleses italiano italiana italianos portugues portuguesa portugueses ruso rusa rusos europeo europea "
+    "europeos africano africana africanos subsahariano subsaharianos arabe arabes musulman musulmana musulmanes "
+    "judio judia judios israeli israelies palestinos sirios iraqui iraquies irani iranies turco turca turcos "
+    "saharaui saharauis magrebi magrebies bereber bereberes kurdo kurdos chii chiies suni sunies catolico "
+    "catolicos cristianos ucraniano ucranianos colombiano colombianos mexicano mexicanos venezolano venezolanos "
+    "argentino argentinos chileno chilenos peruano peruanos cubano cubanos latinoamericano latinoamericanos";
+
+constexpr std::string_view kDutch =
+    "marokkaan marokkanen marokkaanse nederlander nederlanders nederlandse spanjaard spanjaarden spaanse fransman "
+    "fransen franse duitser duitsers duitse belg belgen belgische algerijn algerijnen algerijnse tunesier "
+    "tunesiers tunesische libier libiers libische egyptenaar egyptenaren egyptische amerikaan amerikanen "
+    "amerikaanse brit britten britse engelse engelsman italiaan italianen italiaanse portugees portugese rus "
+    "russen russische chinees chinezen chinese europeaan europeanen europese afrikaan afrikanen afrikaanse "
+    "arabier arabieren arabische moslim moslims islamitische jood joden joodse israeliers israelische "
+    "palestijn palestijnen palestijnse syrier syriers syrische irakees irakezen irakese iraniers iraanse turk "
+    "turken turkse zwitser zwitsers zwitserse deen denen deense zweed zweedse noren noorse poolse oekraiener "
+    "oekrainers oekraiense koerd koerden koerdische vlaming vlamingen vlaamse walen waalse surinamer surinamers "
+    "surinaamse afghaan afghanen afghaanse";
+
+// Words before a group word that keep the span a group ("South Korean").
+constexpr std::string_view kCompass =
+    "north south east west central northern southern eastern western nord sud norte sur noord zuid";
+
+using WordSet = std::set<std::string, std::less<>>;
+
+WordSet split_words(std::string_view list) {
+  WordSet out;
+  std::istringstream in{std::string(list)};
+  for (std::string w; in >> w;) {
+    for (char& c : w)
+      if (c == '+') c = ' ';
+    out.insert(std::move(w));
+  }
+  return out;
+}
+
+const WordSet* words_for(std::string_view language) {
+  static const std::map<std::string, WordSet, std::less<>> kByLanguage = {
+      {"en", split_words(kEnglish)},
+      {"fr", split_words(kFrench)},
+      {"es", split_words(kSpanish)},
+      {"nl", split_words(kDutch)},
+  };
+  auto it = kByLanguage.find(language);
+  return it == kByLanguage.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+bool names_a_group(std::span<const std::string> folded, std::string_view language) {
+  const WordSet* words = words_for(language);
+  if (words == nullptr) return false;
+  static const WordSet kCompassWords = split_words(kCompass);
+  std::size_t first = 0;
+  while (first < folded.size() && kCompassWords.contains(folded[first])) ++first;
+  if (first == folded.size()) return false;
+  std::string phrase;
+  bool every_word = true;
+  for (std::size_t i = first; i < folded.size(); ++i) {
+    if (!phrase.empty()) phrase += ' ';
+    phrase += folded[i];
+    every_word = every_word && words->contains(folded[i]);
+  }
+  return every_word || words->contains(phrase);
+}
+
+}  // namespace vigil::ner
