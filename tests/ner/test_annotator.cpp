@@ -200,6 +200,16 @@ TEST_CASE("a span made only of words for a people is MISC, whatever type the tag
         std::vector<std::string>{"Moroccan/LOC", "South Korean/ORG", "Spanish National Police/ORG"});
 }
 
+TEST_CASE("a title is not part of a person's name, and alone it is no entity") {
+  const std::vector<std::string> tagged = {"Yesterday/O President/B-PER Anna/I-PER Berg/I-PER spoke/O ./O",
+                                           "Yesterday/O the/O President/B-ORG spoke/O ./O"};
+  const std::string text = "Yesterday President Anna Berg spoke . Yesterday the President spoke .";
+  CHECK(tagged_by_tiny_model(tagged, text, "en") == std::vector<std::string>{"Anna Berg/PER"});
+  // Titles are English only (French mentions count them in, other languages write them in lower case).
+  CHECK(tagged_by_tiny_model(tagged, text, "fr") ==
+        std::vector<std::string>{"President Anna Berg/PER", "President/ORG"});
+}
+
 TEST_CASE("which spans name a people or a group") {
   auto group = [](std::vector<std::string> folded, const char* lang) { return ner::names_a_group(folded, lang); };
   CHECK(group({"moroccan"}, "en"));
@@ -220,7 +230,7 @@ TEST_CASE("which spans name a people or a group") {
   CHECK_FALSE(group({}, "en"));
 }
 
-TEST_CASE("the days and months that never name an entity alone, per language") {
+TEST_CASE("the days, months and titles that never name an entity alone, per language") {
   CHECK(ner::never_a_name_alone("friday", "en"));
   CHECK(ner::never_a_name_alone("december", "en"));
   CHECK_FALSE(ner::never_a_name_alone("may", "en"));  // Theresa May
@@ -230,6 +240,10 @@ TEST_CASE("the days and months that never name an entity alone, per language") {
   CHECK_FALSE(ner::never_a_name_alone("friday", "fr"));
   CHECK_FALSE(ner::never_a_name_alone("", "en"));
   CHECK_FALSE(ner::never_a_name_alone("friday", "ar"));
+  CHECK(ner::is_title("president", "en"));
+  CHECK(ner::is_title("mr.", "en"));
+  CHECK_FALSE(ner::is_title("president", "fr"));
+  CHECK_FALSE(ner::is_title("lord", "en"));  // Lord's, a cricket ground
 }
 
 TEST_CASE("a language asked for without a model, or an unreadable model, stops the stage at creation") {

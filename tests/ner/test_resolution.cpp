@@ -75,6 +75,20 @@ TEST_CASE("a mention that is a gazetteer name gets its canonical name and id; a 
   CHECK(wrong[0].canonical == "Maroc");
 }
 
+TEST_CASE("a country tagged as an organisation is the place; other places are not retyped") {
+  vigil::test::TempDir dir;
+  auto gaz =
+      Gazetteer::load({dir.write("g.tsv", std::string(kGazetteer) + "geonames:2538475\tLOC\tRabat\t*\tRabat\n")});
+  auto doc = make("Maroc bat Rabat .", "fr");
+  std::vector<Mention> ms = {mention(0, 1, "ORG"), mention(2, 3, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(kEntityTypes[ms[0].type] == "LOC");
+  CHECK(ms[0].id == "iso3166:MA");
+  CHECK(kEntityTypes[ms[1].type] == "ORG");  // a city's name is also a club's
+  CHECK(ms[1].id.empty());
+}
+
 TEST_CASE("an acronym in brackets shares the canonical name and id of its long form") {
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
@@ -213,7 +227,8 @@ TEST_CASE("brackets that are not the long form's acronym stay inside the span") 
 
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
-  auto gaz = Gazetteer::load({dir.write("g.tsv", "vigil:org/dk-politi\tORG\tDanish National Police\ten\tDenmark's Police\n")});
+  auto gaz =
+      Gazetteer::load({dir.write("g.tsv", "vigil:org/dk-politi\tORG\tDanish National Police\ten\tDenmark's Police\n")});
   auto doc = make("Denmark 's Police Director said", "en");
   std::vector<Mention> ms = {mention(0, 4, "ORG")};
   resolve_mentions(doc.view(gaz.get()), ms);

@@ -86,6 +86,18 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   };
   const auto words = words_of(doc, m);
   if (adopt(words)) return;
+  // A country's name is a place even where the tagger read an organisation,
+  // as for national teams ("Spain beat Italy"): CoNLL marks them LOC.
+  static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
+  if (m.type == org) {
+    const long e = best_entry(doc, doc.gazetteer->find(words), loc);
+    if (e >= 0 && doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with("iso3166:")) {
+      m.type = loc;
+      adopt(words);
+      return;
+    }
+  }
   // A leading article is not part of the name: "la DGSN", "the Guardia Civil".
   if (words.size() >= 2 && articles().contains(words.front()) && adopt(words.subspan(1))) return;
   // The words before may complete the name: "Spain 's National Police",

@@ -24,6 +24,8 @@ namespace {
 
 constexpr auto kMiscType = static_cast<std::uint8_t>(kNumTypes - 1);
 static_assert(kEntityTypes[kNumTypes - 1] == "MISC");
+constexpr std::size_t kPerType = 0;
+static_assert(kEntityTypes[kPerType] == "PER");
 
 std::filesystem::path share_dir() {
   static const char anchor = 0;
@@ -133,6 +135,12 @@ class NerAnnotator final : public sdk::Annotator {
         m.last = first + span.end;
         if (!trim_punctuation(text, s.pieces, m.first, m.last)) continue;
         if (m.last - m.first == 1 && never_a_name_alone(s.folded[m.first], lang)) continue;  // "on Friday"
+        if (span.type == kPerType)  // "President [Bill Clinton]"
+          while (m.first + 1 < m.last && is_title(s.folded[m.first], lang)) ++m.first;
+        if (std::all_of(s.folded.begin() + static_cast<std::ptrdiff_t>(m.first),
+                        s.folded.begin() + static_cast<std::ptrdiff_t>(m.last),
+                        [&](const std::string& w) { return is_title(w, lang); }))
+          continue;  // "President" alone
         m.type = static_cast<std::uint8_t>(span.type);
         if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
           m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)

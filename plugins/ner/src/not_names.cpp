@@ -24,7 +24,18 @@ constexpr std::array<LanguageWords, 5> kWords = {{
     {"es", {"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"}},
 }};
 
+constexpr std::array<std::string_view, 44> kEnglishTitles = {
+    "mr",     "mr.",       "mrs",        "mrs.",         "ms",        "ms.",       "dr",         "dr.",      "sir",
+    "dame",   "president", "vice",       "prime",        "minister",  "premier",   "chancellor", "king",     "queen",
+    "prince", "princess",  "sheikh",     "emir",         "sultan",    "pope",      "general",    "gen.",     "colonel",
+    "col.",   "captain",   "lieutenant", "commissioner", "director",  "secretary", "senator",    "sen.",     "governor",
+    "gov.",   "mayor",     "ambassador", "chairman",     "spokesman", "judge",     "justice",    "inspector"};
+
 }  // namespace
+
+bool is_title(std::string_view folded, std::string_view language) {
+  return language == "en" && std::find(kEnglishTitles.begin(), kEnglishTitles.end(), folded) != kEnglishTitles.end();
+}
 
 bool never_a_name_alone(std::string_view folded, std::string_view language) {
   for (const auto& entry : kWords)

@@ -14,4 +14,11 @@ namespace vigil::ner {
 // Languages without a list (ar) never match.
 bool never_a_name_alone(std::string_view folded, std::string_view language);
 
+// English titles and forms of address ("President", "Queen", "Gen.", "Mr"):
+// CoNLL and WikiNEuRal leave them out of a person's name ("President
+// [Bill Clinton]"), and alone they name no one. The stage trims them off
+// the front of a person and drops a span made only of them. Other
+// languages write titles in lower case, or (HIPE French) count them in.
+bool is_title(std::string_view folded, std::string_view language);
+
 }  // namespace vigil::ner
