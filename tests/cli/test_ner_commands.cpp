@@ -144,6 +144,35 @@ TEST_CASE("a pipeline with vigil.ner writes entities with canonical names and id
   CHECK(by_text["Tazi"]["id"] == by_text["Karim Tazi"]["id"]);
 }
 
+TEST_CASE("with the shipped models, a wire agency in a dateline is an organisation with its id") {
+  TempDir dir;
+  dir.write("p.toml",
+            "[[stage]]\nuse = \"vigil.langid\"\n[[stage]]\nuse = \"vigil.tokenize\"\n"
+            "[[stage]]\nuse = \"vigil.ner\"\nname = \"ner\"\n");
+  RunOptions input;
+  input.stdin_text =
+      R"({"id":"es","lang":"es","text":"MADRID, 3 dic (EFE). La policía detuvo a dos hombres en el puerto."})"
+      "\n"
+      R"({"id":"fr","lang":"fr","text":"Deux hommes ont été arrêtés au port, selon l'AFP."})"
+      "\n";
+  auto r = run_vigil({"run", (dir / "p.toml").string(), "--input", "-", "--output", "-", "--plugin-path",
+                      VIGIL_BUILD_DIR "/lib/vigil/plugins"},
+                     input);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto docs = parse_json_lines(r.out);
+  REQUIRE(docs.size() == 2);
+  auto agency = [](const auto& doc) {
+    std::vector<std::string> found;
+    for (const auto& e : doc["entities"])
+      if (e["label"] == "ORG")
+        found.push_back(e["text"].template get<std::string>() + "/" + e["id"].template get<std::string>());
+    return found;
+  };
+  CHECK(agency(docs[0]) == std::vector<std::string>{"EFE/vigil:org/efe"});
+  CHECK(agency(docs[1]) == std::vector<std::string>{"AFP/vigil:org/afp"});
+}
+
 TEST_CASE("with the shipped English model, a headline in capitals yields its places, not its words") {
   TempDir dir;
   dir.write("p.toml",
