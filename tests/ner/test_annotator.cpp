@@ -224,6 +224,9 @@ TEST_CASE("which spans name a people or a group") {
   CHECK(group({"marocains"}, "fr"));
   CHECK_FALSE(group({"suisse"}, "fr"));  // Switzerland
   CHECK(group({"marokkaanse"}, "nl"));
+  CHECK(group({"noord-duitse"}, "nl"));  // a compass word joined by a hyphen
+  CHECK_FALSE(group({"noord-brabant"}, "nl"));
+  CHECK_FALSE(group({"frans"}, "nl"));  // Frans Timmermans
   CHECK_FALSE(group({"zweden"}, "nl"));  // Sweden
   CHECK_FALSE(group({"china"}, "es"));
   CHECK_FALSE(group({"moroccan"}, "de"));

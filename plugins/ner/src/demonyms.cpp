@@ -10,9 +10,9 @@ namespace {
 // Per language: words (and a few phrases, "+" between their words) for
 // peoples and groups, folded. Left out on purpose: words that are also a
 // country's name in that language (fr "Suisse", es "China", "Libia",
-// "Siria", "Palestina", nl "Zweden", "Polen"), a frequent first name
-// ("Christian", "Cristiano", "Finn", "Noor") or a sports team ("Indians"),
-// and the river Waal.
+// "Siria", "Palestina", nl "Zweden", "Polen"), a frequent first name or
+// surname ("Christian", "Cristiano", "Finn", "Noor", nl "Frans", "Engels"),
+// a sports team ("Indians") and the river Waal.
 constexpr std::string_view kEnglish =
     "afghan afghans albanian albanians algerian algerians american americans angolan angolans argentine "
     "argentinian argentinians armenian armenians australian australians austrian austrians azerbaijani "
@@ -77,20 +77,27 @@ constexpr std::string_view kSpanish =
     "argentino argentinos chileno chilenos peruano peruanos cubano cubanos latinoamericano latinoamericanos";
 
 constexpr std::string_view kDutch =
-    "marokkaan marokkanen marokkaanse nederlander nederlanders nederlandse spanjaard spanjaarden spaanse fransman "
-    "fransen franse duitser duitsers duitse belg belgen belgische algerijn algerijnen algerijnse tunesier "
-    "tunesiers tunesische libier libiers libische egyptenaar egyptenaren egyptische amerikaan amerikanen "
-    "amerikaanse brit britten britse engelse engelsman italiaan italianen italiaanse portugees portugese rus "
-    "russen russische chinees chinezen chinese europeaan europeanen europese afrikaan afrikanen afrikaanse "
-    "arabier arabieren arabische moslim moslims islamitische jood joden joodse israeliers israelische "
-    "palestijn palestijnen palestijnse syrier syriers syrische irakees irakezen irakese iraniers iraanse turk "
-    "turken turkse zwitser zwitsers zwitserse deen denen deense zweed zweedse noren noorse poolse oekraiener "
-    "oekrainers oekraiense koerd koerden koerdische vlaming vlamingen vlaamse walen waalse surinamer surinamers "
-    "surinaamse afghaan afghanen afghaanse";
+    "marokkaan marokkanen marokkaanse marokkaans nederlander nederlanders nederlandse spanjaard spanjaarden "
+    "spaanse spaans fransman fransen franse duitser duitsers duitse duits belg belgen belgische belgisch "
+    "algerijn algerijnen algerijnse tunesier tunesiers tunesische libier libiers libische egyptenaar egyptenaren "
+    "egyptische amerikaan amerikanen amerikaanse amerikaans brit britten britse brits engelse engelsman "
+    "schotse ierse italiaan italianen italiaanse italiaans portugees portugese rus russen russische russisch "
+    "chinees chinezen chinese europeaan europeanen europese europees afrikaan afrikanen afrikaanse aziatische "
+    "arabier arabieren arabische moslim moslims islamitische islamitisch jood joden joodse israeliers "
+    "israelische israelisch palestijn palestijnen palestijnse syrier syriers syrische irakees irakezen irakese "
+    "iraakse iraaks iraniers iraanse iraans turk turken turkse turks zwitser zwitsers zwitserse deen denen deense "
+    "deens zweed zweedse zweeds noren noorse fin finnen finse ijslandse poolse pools oekraiener oekrainers "
+    "oekraiense koerd koerden koerdische vlaming vlamingen vlaamse walen waalse surinamer surinamers surinaamse "
+    "afghaan afghanen afghaanse indier indiers indiase pakistaanse canadees canadezen canadese mexicaanse "
+    "braziliaanse argentijnse chileense colombiaanse venezolaanse cubaanse libanese jordaanse saoedische "
+    "nigeriaanse keniaanse ethiopische somalische soedanese congolese rwandese tsjechische slowaakse hongaarse "
+    "roemeense bulgaarse servische kroatische bosnische albanese griekse grieks oostenrijkse oostenrijker "
+    "luxemburgse estse letse litouwse japanse japanner japanners koreaanse vietnamese thaise indonesische "
+    "filipijnse australische sovjet";
 
 // Words before a group word that keep the span a group ("South Korean").
 constexpr std::string_view kCompass =
-    "north south east west central northern southern eastern western nord sud norte sur noord zuid";
+    "north south east west central northern southern eastern western nord sud norte sur noord zuid oost";
 
 using WordSet = std::set<std::string, std::less<>>;
 
@@ -122,6 +129,13 @@ bool names_a_group(std::span<const std::string> folded, std::string_view languag
   const WordSet* words = words_for(language);
   if (words == nullptr) return false;
   static const WordSet kCompassWords = split_words(kCompass);
+  // "noord-duitse", "south-african": a compass word joined by a hyphen.
+  auto group_word = [&](std::string_view w) {
+    if (words->contains(w)) return true;
+    const auto dash = w.find('-');
+    return dash != std::string_view::npos && kCompassWords.contains(w.substr(0, dash)) &&
+           words->contains(w.substr(dash + 1));
+  };
   std::size_t first = 0;
   while (first < folded.size() && kCompassWords.contains(folded[first])) ++first;
   if (first == folded.size()) return false;
@@ -130,7 +144,7 @@ bool names_a_group(std::span<const std::string> folded, std::string_view languag
   for (std::size_t i = first; i < folded.size(); ++i) {
     if (!phrase.empty()) phrase += ' ';
     phrase += folded[i];
-    every_word = every_word && words->contains(folded[i]);
+    every_word = every_word && group_word(folded[i]);
   }
   return every_word || words->contains(phrase);
 }
