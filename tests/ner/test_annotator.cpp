@@ -14,7 +14,8 @@ using namespace vigil;
 namespace {
 
 sdk::Params params(const std::map<std::string, std::string>& models, const std::vector<std::string>& gazetteers,
-                   const std::vector<std::string>& languages = {}, const std::vector<std::string>& recase = {}) {
+                   const std::vector<std::string>& languages = {}, const std::vector<std::string>& recase = {},
+                   const std::vector<std::string>& trim_lower = {}) {
   std::map<std::string, sdk::ParamValue, std::less<>> v;
   v["models"] = sdk::StringMap(models.begin(), models.end());
   v["languages"] = sdk::StringList(languages);
@@ -24,6 +25,7 @@ sdk::Params params(const std::map<std::string, std::string>& models, const std::
   v["known_names"] = true;
   v["min_score"] = 0.0;
   v["recase_all_caps"] = sdk::StringList(recase);
+  v["trim_lowercase_edges"] = sdk::StringList(trim_lower);
   return sdk::Params(std::move(v));
 }
 
@@ -154,7 +156,8 @@ namespace {
 // returns what the annotator finds in `text` as "surface/LABEL", the
 // document declared in `lang`.
 std::vector<std::string> tagged_by_tiny_model(const std::vector<std::string>& tagged, const std::string& text,
-                                              const std::string& lang) {
+                                              const std::string& lang,
+                                              const std::vector<std::string>& trim_lower = {}) {
   vigil::test::TempDir dir;
   std::vector<ner::TrainingSentence> corpus;
   for (int i = 0; i < 10; ++i)
@@ -164,7 +167,8 @@ std::vector<std::string> tagged_by_tiny_model(const std::vector<std::string>& ta
   options.language = "en";
   auto trained = ner::train_perceptron(corpus, {}, options, nullptr);
   ner::write_model(dir / "en.model", trained.contents, 0);
-  const sdk::Params p = params({{lang, (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()});
+  const sdk::Params p =
+      params({{lang, (dir / "en.model").string()}}, {dir.write("g.tsv", "").string()}, {}, {}, trim_lower);
   auto annotator = ner::make_ner_annotator(sdk::CreateContext{p, nullptr, "ner", dir.str()});
   auto doc = make_doc(text, lang);
   annotator->annotate(doc);
@@ -200,6 +204,16 @@ TEST_CASE("a span made only of words for a people is MISC, whatever type the tag
         std::vector<std::string>{"Moroccan/LOC", "South Korean/ORG", "Spanish National Police/ORG"});
 }
 
+TEST_CASE("lower-case words at the edges of a span are trimmed in the languages asked") {
+  const std::vector<std::string> tagged = {"Dijo/O el/O presidente/B-ORG de/I-ORG Telefonica/I-ORG ayer/O ./O",
+                                           "Vive/O en/O Sao/B-LOC Paulo/I-LOC en/I-LOC verano/O ./O"};
+  const std::string text = "Dijo el presidente de Telefonica ayer . Vive en Sao Paulo en verano .";
+  CHECK(tagged_by_tiny_model(tagged, text, "es", {"es"}) ==
+        std::vector<std::string>{"Telefonica/ORG", "Sao Paulo/LOC"});
+  CHECK(tagged_by_tiny_model(tagged, text, "es", {"en"}) ==
+        std::vector<std::string>{"presidente de Telefonica/ORG", "Sao Paulo en/LOC"});
+}
+
 TEST_CASE("a title is not part of a person's name, and alone it is no entity") {
   const std::vector<std::string> tagged = {"Yesterday/O President/B-PER Anna/I-PER Berg/I-PER spoke/O ./O",
                                            "Yesterday/O the/O President/B-ORG spoke/O ./O"};
@@ -226,7 +240,7 @@ TEST_CASE("which spans name a people or a group") {
   CHECK(group({"marokkaanse"}, "nl"));
   CHECK(group({"noord-duitse"}, "nl"));  // a compass word joined by a hyphen
   CHECK_FALSE(group({"noord-brabant"}, "nl"));
-  CHECK_FALSE(group({"frans"}, "nl"));  // Frans Timmermans
+  CHECK_FALSE(group({"frans"}, "nl"));   // Frans Timmermans
   CHECK_FALSE(group({"zweden"}, "nl"));  // Sweden
   CHECK_FALSE(group({"china"}, "es"));
   CHECK_FALSE(group({"moroccan"}, "de"));

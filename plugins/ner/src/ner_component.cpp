@@ -42,7 +42,8 @@ struct Options {
   bool resolve = true;
   bool known_names = true;
   double min_score = 0.0;
-  std::set<std::string> recase;  // languages whose sentences in capitals are re-cased for the tagger
+  std::set<std::string> recase;      // languages whose sentences in capitals are re-cased for the tagger
+  std::set<std::string> trim_lower;  // languages whose spans lose lower-case words at their edges
 };
 
 // Per-thread scratch space.
@@ -58,6 +59,7 @@ struct Scratch {
   std::vector<std::string> recased;
   std::vector<char> known;
   std::vector<Gazetteer::Match> matches;
+  std::string shape, short_shape;
 };
 
 class NerAnnotator final : public sdk::Annotator {
@@ -110,6 +112,7 @@ class NerAnnotator final : public sdk::Annotator {
     s.mentions.clear();
     FeatureContext context{gazetteer, nullptr, lang};
     const bool recase_caps = options_.recase.contains(lang);
+    const bool trim_lower = options_.trim_lower.contains(lang);
     for (std::size_t k = 0; k + 1 < sentence_start.size(); ++k) {
       const std::size_t first = sentence_start[k], last = sentence_start[k + 1];
       if (first == last) continue;
@@ -134,6 +137,15 @@ class NerAnnotator final : public sdk::Annotator {
         m.first = first + span.begin;
         m.last = first + span.end;
         if (!trim_punctuation(text, s.pieces, m.first, m.last)) continue;
+        if (trim_lower) {  // "[presidente de] Telefónica", "Sao Paulo [en] 1998"
+          auto lower_case_word = [&](std::size_t i) {
+            word_shape(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin), s.shape, s.short_shape);
+            return s.short_shape == "x";
+          };
+          while (m.first < m.last && lower_case_word(m.first)) ++m.first;
+          while (m.last > m.first && lower_case_word(m.last - 1)) --m.last;
+          if (m.first == m.last) continue;
+        }
         if (m.last - m.first == 1 && never_a_name_alone(s.folded[m.first], lang)) continue;  // "on Friday"
         if (span.type == kPerType)  // "President [Bill Clinton]"
           while (m.first + 1 < m.last && is_title(s.folded[m.first], lang)) ++m.first;
@@ -222,6 +234,11 @@ sdk::ComponentSpec ner_component_spec() {
                              "without them: its card records the share of such training sentences (vigil train "
                              "ner), under 0.5 % re-cases. For models whose card does not say (older models, the "
                              "shipped ar), these languages are re-cased"),
+      ParamSpec::string_list("trim_lowercase_edges", {"en", "es", "nl"},
+                             "in these languages, all-lower-case words at either end of a tagged span are "
+                             "not part of the name (\"[presidente de] Telefónica\", \"Sao Paulo [en] 1998\"): the "
+                             "shipped en, es and nl models learnt from WikiANN and run names into the words around "
+                             "them. Not for French (HIPE counts \"la\" or \"commission\" in names) or German"),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
   spec.assigns_layers = {sdk::layer::entities};
@@ -236,6 +253,7 @@ std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& con
   o.known_names = context.params.get_bool("known_names");
   o.min_score = context.params.get_float("min_score");
   const auto recase_listed = context.params.get_list("recase_all_caps");
+  for (const auto& lang : context.params.get_list("trim_lowercase_edges")) o.trim_lower.insert(lang);
   const auto languages = context.params.get_list("languages");
   auto wanted = [&](const std::string& lang) {
     return languages.empty() || std::find(languages.begin(), languages.end(), lang) != languages.end();
