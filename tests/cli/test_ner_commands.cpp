@@ -64,7 +64,7 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
                  "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"});
   INFO(e.err);
   REQUIRE(e.exit_code == 0);
-  CHECK_THAT(e.out, Catch::Contains("vigil eval entities: 20 sentences, 190 tokens, language en"));
+  CHECK_THAT(e.out, Catch::Contains("vigil eval entities: 20 sentences in 20 documents, 190 tokens, language en"));
   CHECK_THAT(e.out, Catch::Contains("processed 190 tokens with 60 phrases"));
   CHECK_THAT(e.out, Catch::Contains("FB1: 100.00"));
   CHECK_THAT(e.out, Catch::Contains("PER: precision: 100.00%"));
@@ -83,6 +83,43 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
   CHECK_THAT(f.out, Catch::Contains("LOC: precision:   0.00%; recall:   0.00%"));
   const std::string listed = read_file(errors);
   CHECK_THAT(listed, Catch::Contains("\tB-LOC\tO\n"));
+}
+
+TEST_CASE("vigil eval entities reads a gold file that marks documents document by document") {
+  TempDir dir;
+  // The surname alone is a person only where the full name came first in the
+  // same document (resolution within the document); the model alone reads
+  // "Quelvane left ." as no name.
+  const std::string doc1 = "Anna B-PER\nQuelvane I-PER\nspoke O\n. O\n\nQuelvane B-PER\nleft O\n. O\n\n";
+  const std::string doc2 = "Quelvane O\nleft O\n. O\n";
+  const auto marked = dir.write("marked.conll", "-DOCSTART- O\n\n" + doc1 + "-DOCSTART- O\n\n" + doc2);
+  const auto unmarked = dir.write("unmarked.conll", doc1 + doc2);
+  std::string train;
+  for (int i = 0; i < 5; ++i)
+    train +=
+        "Anna B-PER\nQuelvane I-PER\nspoke O\n. O\n\nMarta B-PER\nRuiz I-PER\nspoke O\n. O\n\n"
+        "Quelvane O\nleft O\n. O\n\nHe O\nleft O\n. O\n\n";
+  const auto model = dir / "m.model";
+  REQUIRE(run_vigil({"train", "ner", "--lang", "en", "--train", dir.write("train.conll", train).string(), "--out",
+                     model.string(), "--epochs", "5"})
+              .exit_code == 0);
+  const auto gazetteer = dir.write("g.tsv", "");
+  auto eval = [&](const std::filesystem::path& gold, const std::string& group) {
+    auto r = run_vigil({"eval", "entities", "--gold", gold.string(), "--lang", "en", "--group", group, "--set",
+                        "stage.ner.models.en=" + model.string(), "--set",
+                        "stage.ner.gazetteers=[\"" + gazetteer.string() + "\"]", "--plugin-path",
+                        VIGIL_BUILD_DIR "/lib/vigil/plugins"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  // By documents, whatever --group says: the second "Quelvane" is the person, the third is not.
+  const auto by_document = eval(marked, "1");
+  CHECK_THAT(by_document, Catch::Contains("3 sentences in 2 documents"));
+  CHECK_THAT(by_document, Catch::Contains("found: 2 phrases; correct: 2."));
+  // Without marks: sentence by sentence the second is missed; all as one document the third is taken too.
+  CHECK_THAT(eval(unmarked, "1"), Catch::Contains("found: 1 phrases; correct: 1."));
+  CHECK_THAT(eval(unmarked, "3"), Catch::Contains("found: 3 phrases; correct: 2."));
 }
 
 TEST_CASE("vigil train ner names the file and line of a bad tag, and refuses missing input") {

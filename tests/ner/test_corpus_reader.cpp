@@ -79,6 +79,30 @@ TEST_CASE("conll indexed lines with DOCSTART and blank-line sentences", "[ner][c
   CHECK(tags(s[1]) == Tags{"B-PER", "I-PER"});
 }
 
+TEST_CASE("the report lists the sentences that begin a document, when the file marks documents", "[ner][corpus]") {
+  const std::string text = "-DOCSTART- O\n\nA O\n\nB O\n\n-DOCSTART- O\n\nC O\n\n-DOCSTART- O\n\nD O\n\nE O\n\nF O\n";
+  ReadReport report;
+  CHECK(parse(text, CorpusFormat::conll, {}, &report).size() == 6);
+  CHECK(report.document_starts == std::vector<std::size_t>{0, 2, 3});
+  // Renumbered within a part selection; the part's first sentence begins one.
+  ReadOptions second_half;
+  second_half.part_from = second_half.part_to = 2;
+  second_half.parts = 2;
+  REQUIRE(parse(text, CorpusFormat::conll, second_half, &report).size() == 3);  // D E F
+  CHECK(report.document_starts == std::vector<std::size_t>{0});
+  ReadOptions middle;
+  middle.part_from = middle.part_to = 2;
+  middle.parts = 3;
+  REQUIRE(parse(text, CorpusFormat::conll, middle, &report).size() == 2);  // C D
+  CHECK(report.document_starts == std::vector<std::size_t>{0, 1});
+  // Sentences before the first mark form the first document.
+  CHECK(parse("A O\n\n-DOCSTART- O\n\nB O\n", CorpusFormat::conll, {}, &report).size() == 2);
+  CHECK(report.document_starts == std::vector<std::size_t>{0, 1});
+  // No marks, no documents (and each read replaces the list).
+  CHECK(parse("A O\n\nB O\n", CorpusFormat::conll, {}, &report).size() == 2);
+  CHECK(report.document_starts.empty());
+}
+
 TEST_CASE("conll accepts two columns and spaces and the classic four columns", "[ner][corpus]") {
   const auto two = parse("Madrid\tB-LOC\n(\tO\n", CorpusFormat::conll);
   const auto spaced = parse("Madrid B-LOC\n( O\n", CorpusFormat::conll);
@@ -190,8 +214,10 @@ TEST_CASE("hipe sentences end at EndOfSentence and at documents", "[ner][corpus]
                            hipe_line(".", "O", "EndOfLine|EndOfSentence") + hipe_line("Bern", "B-loc") +
                            hipe_line("schwieg", "O", "NoSpaceAfter") + "\n" + "# hipe2022:document_id = doc-2\n" +
                            hipe_line("Zürich", "B-loc", "EndOfSentence");
-  const auto s = parse(text, CorpusFormat::hipe);
+  ReadReport report;
+  const auto s = parse(text, CorpusFormat::hipe, {}, &report);
   REQUIRE(s.size() == 3);
+  CHECK(report.document_starts == std::vector<std::size_t>{0, 2});
   CHECK(forms(s[0]) == Forms{"Herr", "Meier", "kam", "."});
   CHECK(tags(s[0]) == Tags{"O", "B-PER", "O", "O"});
   CHECK(tags(s[1]) == Tags{"B-LOC", "O"});  // ended by the document boundary

@@ -65,7 +65,7 @@ struct EvalEntitiesOptions {
   std::vector<std::string> overrides;
   std::vector<std::string> types;  // empty: the types in the gold data
   std::string format;
-  std::size_t group = 1;  // sentences per document
+  std::size_t group = 1;  // sentences per document, for gold files that mark no documents
   std::string errors;     // write sentences with errors here
 };
 

@@ -78,12 +78,25 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
       read.format = *f;
     }
     if (!opt.types.empty()) read.types = opt.types;
+    // The stage annotates documents: a gold file that marks them (CoNLL
+    // -DOCSTART-, HIPE document ids) is read document by document, so that
+    // the stage sees each article whole, as in a run; other files in groups
+    // of --group sentences.
     std::vector<ner::LabeledSentence> sentences;
+    std::vector<std::size_t> document_starts;
+    const std::size_t group = std::max<std::size_t>(opt.group, 1);
     for (const auto& text : opt.gold) {
-      auto part = read_corpus_argument("--gold", text, read).sentences;
-      sentences.insert(sentences.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+      auto part = read_corpus_argument("--gold", text, read);
+      const std::size_t base = sentences.size();
+      if (!part.document_starts.empty())
+        for (std::size_t s : part.document_starts) document_starts.push_back(base + s);
+      else
+        for (std::size_t s = 0; s < part.sentences.size(); s += group) document_starts.push_back(base + s);
+      sentences.insert(sentences.end(), std::make_move_iterator(part.sentences.begin()),
+                       std::make_move_iterator(part.sentences.end()));
     }
     if (sentences.empty()) throw ConfigError("--gold: no sentence read");
+    document_starts.push_back(sentences.size());
 
     PipelineConfig config = opt.pipeline.empty() ? default_config() : load_pipeline_config(opt.pipeline);
     replace_source(config, "-");
@@ -110,11 +123,11 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
       if (!errors) throw ConfigError(opt.errors + ": cannot write the errors file");
     }
     ner::ChunkScore score;
-    const std::size_t group = std::max<std::size_t>(opt.group, 1);
     std::size_t tokens = 0;
     const auto start = std::chrono::steady_clock::now();
-    for (std::size_t at = 0, n = 0; at < sentences.size(); at += group, ++n) {
-      const std::size_t count = std::min(group, sentences.size() - at);
+    for (std::size_t n = 0; n + 1 < document_starts.size(); ++n) {
+      const std::size_t at = document_starts[n], count = document_starts[n + 1] - at;
+      if (count == 0) continue;
       const auto group_sentences = std::span(sentences).subspan(at, count);
       sdk::Document doc = ner::labeled_document(group_sentences, opt.language);
       doc.id = "gold:" + std::to_string(n);
@@ -135,8 +148,8 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
       }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("vigil eval entities: %zu sentences, %zu tokens, language %s\n", sentences.size(), tokens,
-                opt.language.c_str());
+    std::printf("vigil eval entities: %zu sentences in %zu documents, %zu tokens, language %s\n", sentences.size(),
+                document_starts.size() - 1, tokens, opt.language.c_str());
     std::printf("%s", ner::format_score(score).c_str());
     std::printf("speed: %.0f tokens/s (entity stage, 1 thread)\n",
                 seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0);

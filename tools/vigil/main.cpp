@@ -100,7 +100,10 @@ int main(int argc, char** argv) {
       ->delimiter(',');
   eval_entities_cmd->add_option("--format", eval_entities.format,
                                 "conll, germeval, hipe, europeana, newsfane, wikiann_prefixed (default: detect)");
-  eval_entities_cmd->add_option("--group", eval_entities.group, "Sentences per document")
+  eval_entities_cmd
+      ->add_option("--group", eval_entities.group,
+                   "Sentences per document for gold files that mark no documents (files with "
+                   "-DOCSTART- or HIPE document ids are read document by document)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   eval_entities_cmd->add_option("--errors", eval_entities.errors, "Write the sentences with an error to this file");

@@ -18,7 +18,9 @@ CorpusArgument read_corpus_argument(const std::string& option, const std::string
   if (!std::filesystem::is_regular_file(out.spec.path))
     throw core::ConfigError(option + ": no such file: " + out.spec.path.string());
   try {
-    out.sentences = ner::read_corpus(out.spec, options);
+    ner::ReadReport report;
+    out.sentences = ner::read_corpus(out.spec, options, &report);
+    out.document_starts = std::move(report.document_starts);
   } catch (const ner::CorpusError& e) {
     throw core::ConfigError(e.what());
   }

@@ -14,6 +14,7 @@ namespace vigil::cli {
 struct CorpusArgument {
   ner::CorpusSpec spec;
   std::vector<ner::LabeledSentence> sentences;
+  std::vector<std::size_t> document_starts;  // empty: the file marks no documents (ReadReport)
 };
 
 CorpusArgument read_corpus_argument(const std::string& option, const std::string& argument,

@@ -67,7 +67,9 @@ LoadedCorpus load(const std::string& option, const std::vector<std::string>& spe
                   const Gazetteer* gazetteer) {
   LoadedCorpus out;
   for (const auto& text : specs) {
-    const auto [spec, sentences] = read_corpus_argument(option, text, base);
+    const auto argument = read_corpus_argument(option, text, base);
+    const auto& spec = argument.spec;
+    const auto& sentences = argument.sentences;
     std::size_t tokens = 0, entities = 0;
     for (const auto& s : sentences) {
       out.sentences.push_back(to_training(s, gazetteer, spec.path.string()));

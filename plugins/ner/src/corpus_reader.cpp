@@ -169,19 +169,34 @@ class Reader {
   }
   const RawToken* last() const { return current_.empty() ? nullptr : &current_.back(); }
   void end_sentence() {
-    if (!current_.empty()) sentences_.push_back(std::move(current_));
+    if (!current_.empty()) {
+      if (document_pending_) document_starts_.push_back(sentences_.size());
+      document_pending_ = false;
+      sentences_.push_back(std::move(current_));
+    }
     current_.clear();
+  }
+  // The next sentence begins a document (the file marks documents).
+  void start_document() {
+    end_sentence();
+    document_pending_ = true;
   }
   std::vector<RawSentence> finish() {
     end_sentence();
+    // A file that marks documents only after some sentences: those form the first one.
+    if (!document_starts_.empty() && document_starts_.front() != 0)
+      document_starts_.insert(document_starts_.begin(), 0);
     return std::move(sentences_);
   }
+  const std::vector<std::size_t>& document_starts() const { return document_starts_; }
 
  private:
   std::string_view name_;
   ReadReport& report_;
   RawSentence current_;
   std::vector<RawSentence> sentences_;
+  std::vector<std::size_t> document_starts_;
+  bool document_pending_ = false;
 };
 
 // ---------------------------------------------------------------- CoNLL, WikiANN
@@ -221,7 +236,7 @@ void parse_conll(std::string_view text, Reader& r, bool language_prefixed) {
     const bool indexed = tabs && f.size() == 3 && is_digits(f[0]);
     std::string_view form = trim(indexed ? f[1] : f[0]);
     if (form == "-DOCSTART-") {
-      r.end_sentence();
+      r.start_document();
       continue;
     }
     if (language_prefixed) form = strip_language_prefix(r, lines.number(), form);
@@ -336,7 +351,12 @@ void parse_hipe(std::string_view text, Reader& r) {
     // Comments ("# hipe2022:document_id = ...") have no tab; a token may be "#".
     const bool comment = line.starts_with('#') && line.find('\t') == std::string_view::npos;
     if (trim(line).empty() || comment) {
-      r.end_sentence();  // blank lines and comments only occur between documents
+      // Blank lines and comments only occur between documents; the document
+      // id comment opens one.
+      if (comment && line.find("document_id") != std::string_view::npos)
+        r.start_document();
+      else
+        r.end_sentence();
       state.end_pending = false;
       continue;
     }
@@ -786,15 +806,23 @@ CorpusFormat detect_format(const std::filesystem::path& path, std::string_view f
   return CorpusFormat::conll;
 }
 
+namespace {
+
+// Sentence s (0-based) of n is in part floor(s * parts / n) + 1.
+bool in_parts(std::uint64_t s, std::uint64_t n, int from, int to, int parts) {
+  const auto part = static_cast<int>(s * static_cast<std::uint64_t>(parts) / n) + 1;
+  return part >= from && part <= to;
+}
+
+}  // namespace
+
 std::vector<LabeledSentence> select_parts(std::vector<LabeledSentence> sentences, int from, int to, int parts) {
   validate_parts(from, to, parts);
   if (parts == 0) return sentences;
   const auto n = static_cast<std::uint64_t>(sentences.size());
   std::vector<LabeledSentence> kept;
-  for (std::uint64_t s = 0; s < n; ++s) {
-    const auto part = static_cast<int>(s * static_cast<std::uint64_t>(parts) / n) + 1;
-    if (part >= from && part <= to) kept.push_back(std::move(sentences[s]));
-  }
+  for (std::uint64_t s = 0; s < n; ++s)
+    if (in_parts(s, n, from, to, parts)) kept.push_back(std::move(sentences[s]));
   return kept;
 }
 
@@ -814,13 +842,27 @@ std::vector<LabeledSentence> parse_corpus(std::string_view text, CorpusFormat fo
   std::vector<RawSentence> raw = parse_raw(text, format, reader);
   for (RawSentence& s : raw) repair_iob(s, local);
   if (format == CorpusFormat::europeana) {
-    raw = split_pseudo_sentences(std::move(raw), local);
-    for (RawSentence& s : raw) repair_iob(s, local);  // only changes anything after a hard cut
+    raw = split_pseudo_sentences(std::move(raw), local);  // (Europeana marks no documents)
+    for (RawSentence& s : raw) repair_iob(s, local);      // only changes anything after a hard cut
   }
   std::vector<LabeledSentence> sentences;
   sentences.reserve(raw.size());
   for (RawSentence& s : raw) sentences.push_back(to_labeled(s, options.types));
-  if (report) merge_report(*report, std::move(local));
+  if (report) {
+    // The document starts, renumbered within the selected parts (contiguous).
+    std::vector<std::size_t> starts;
+    const auto n = static_cast<std::uint64_t>(sentences.size());
+    std::size_t first_kept = 0;
+    if (options.parts > 0)
+      while (first_kept < n && !in_parts(first_kept, n, options.part_from, options.part_to, options.parts))
+        ++first_kept;
+    for (std::size_t s : reader.document_starts())
+      if (s >= first_kept && (options.parts == 0 || in_parts(s, n, options.part_from, options.part_to, options.parts)))
+        starts.push_back(s - first_kept);
+    if (!reader.document_starts().empty() && (starts.empty() || starts.front() != 0)) starts.insert(starts.begin(), 0);
+    merge_report(*report, std::move(local));
+    report->document_starts = std::move(starts);
+  }
   return select_parts(std::move(sentences), options.part_from, options.part_to, options.parts);
 }
 

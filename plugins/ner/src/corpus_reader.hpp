@@ -44,6 +44,11 @@ struct ReadReport {
   std::size_t forced_splits = 0;         // Europeana: pseudo-sentence cut at the length limit
   std::size_t joined_sentences = 0;      // HIPE: EndOfSentence inside an entity, ignored
   std::vector<std::string> notes;        // "FILE:LINE: ..." for the first repairs and drops
+  // The sentences (numbered within what was read, after the part selection)
+  // that begin a document, when the file marks documents (CoNLL -DOCSTART-,
+  // HIPE "# hipe2022:document_id"); 0 is then always among them. Empty when
+  // the file marks none. Unlike the counts, each read replaces it.
+  std::vector<std::size_t> document_starts;
 };
 
 // "PATH", "PATH#3/6" (part 3 of 6) or "PATH#1-5/6" (parts 1 to 5 of 6). The
