@@ -89,6 +89,22 @@ TEST_CASE("a country tagged as an organisation is the place; other places are no
   CHECK(ms[1].id.empty());
 }
 
+TEST_CASE("within a document one name has one type: the most confident reading wins") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
+  auto doc = make("Somerset won . Somerset lost . Somerset drew . Maroc won .", "fr");
+  auto m = [](std::size_t first, const char* type, float score) {
+    Mention x = mention(first, first + 1, type);
+    x.score = score;
+    return x;
+  };
+  std::vector<Mention> ms = {m(0, "LOC", 0.9f), m(3, "ORG", 0.6f), m(6, "ORG", 0.6f), m(9, "ORG", 0.9f)};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 4);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(kEntityTypes[ms[i].type] == "ORG");  // 1.2 against 0.9
+  CHECK(kEntityTypes[ms[3].type] == "LOC");  // the gazetteer's country, not outvoted
+}
+
 TEST_CASE("an acronym in brackets shares the canonical name and id of its long form") {
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});

@@ -1,6 +1,7 @@
 #include "entity_resolution.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_set>
 
@@ -428,6 +429,27 @@ void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
 }
 
+// One name, one type within a document: the tagger may read "Somerset" as a
+// place in one sentence and a team in the next; every mention of the same
+// words takes the type most of them (by summed confidence) have. Names the
+// gazetteers resolved keep theirs.
+void vote_types(const DocumentView& doc, std::vector<Mention>& mentions) {
+  std::map<std::string, std::array<float, kNumTypes>> votes;
+  auto key = [&](const Mention& m) {
+    std::string k;
+    for (const auto& w : words_of(doc, m)) k.append(w).push_back(' ');
+    return k;
+  };
+  for (const auto& m : mentions)
+    if (!m.from_gazetteer) votes[key(m)][m.type] += m.score;
+  for (auto& m : mentions) {
+    if (m.from_gazetteer) continue;
+    const auto& v = votes[key(m)];
+    const auto best = static_cast<std::uint8_t>(std::max_element(v.begin(), v.end()) - v.begin());
+    if (v[best] > v[m.type]) m.type = best;
+  }
+}
+
 }  // namespace
 
 void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
@@ -440,6 +462,7 @@ void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
   link_acronyms(doc, mentions);
   tag_repeats(doc, mentions);
+  vote_types(doc, mentions);
   link_people(doc, mentions);
   // Canonical names for the rest; local ids for names linked within the document.
   std::map<std::pair<std::uint8_t, std::string>, std::size_t> uses;
