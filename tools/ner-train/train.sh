@@ -146,6 +146,9 @@ for lang in "${langs[@]}"; do
           "$D/de/wikineural/val.conllu")
       # GermEval dev parts 1-4 + CoNLL-2003 de: 57.4 F1 on part 5; + rewritten WikiANN and Europeana
       # 62.7; + WikiNEuRal de val (non-commercial, measurement only) 64.5. Then refit as shipped/de.
+      # --repair-mac-cyrillic applies to every training file: it only maps the Mac-Cyrillic code
+      # page's characters (Cyrillic letters, typographic quotes and dashes), so German text is
+      # untouched apart from those; the CoNLL-2003 de file needs it.
       rde_train=("$D/de/conll2003/train.conllu" "$(wikiann de train)" "$D/de/europeana/enp_DE.lft.bio"
         "$D/de/europeana/enp_DE.onb.bio" "$D/de/europeana/enp_DE.sbb.bio" "$D/de/wikineural/val.conllu")
       train de PER,ORG,LOC,MISC "$c" --train "$GE#1-4/5" "${rde_train[@]}" --repair-mac-cyrillic --dev "$GE#5/5"
