@@ -75,7 +75,7 @@ TEST_CASE("a mention that is a gazetteer name gets its canonical name and id; a 
   CHECK(wrong[0].canonical == "Maroc");
 }
 
-TEST_CASE("a country tagged as an organisation is the place; other places are not retyped") {
+TEST_CASE("a country tagged as an organisation is the place, in the document's language only") {
   vigil::test::TempDir dir;
   auto gaz =
       Gazetteer::load({dir.write("g.tsv", std::string(kGazetteer) + "geonames:2538475\tLOC\tRabat\t*\tRabat\n")});
@@ -87,22 +87,36 @@ TEST_CASE("a country tagged as an organisation is the place; other places are no
   CHECK(ms[0].id == "iso3166:MA");
   CHECK(kEntityTypes[ms[1].type] == "ORG");  // a city's name is also a club's
   CHECK(ms[1].id.empty());
+  // "Maroc" is the French name: in an English document (whose names the
+  // gazetteer has) it is not the country.
+  auto with_english =
+      Gazetteer::load({dir.write("g2.tsv", std::string(kGazetteer) + "iso3166:MA\tLOC\tMorocco\ten\tMorocco\n")});
+  auto en = make("Maroc won .", "en");
+  std::vector<Mention> club = {mention(0, 1, "ORG")};
+  resolve_mentions(en.view(with_english.get()), club);
+  CHECK(kEntityTypes[club[0].type] == "ORG");
 }
 
 TEST_CASE("within a document one name has one type: the most confident reading wins") {
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
-  auto doc = make("Somerset won . Somerset lost . Somerset drew . Maroc won .", "fr");
+  auto doc = make("Somerset won . Somerset lost . Somerset drew .", "fr");
   auto m = [](std::size_t first, const char* type, float score) {
     Mention x = mention(first, first + 1, type);
     x.score = score;
     return x;
   };
-  std::vector<Mention> ms = {m(0, "LOC", 0.9f), m(3, "ORG", 0.6f), m(6, "ORG", 0.6f), m(9, "ORG", 0.9f)};
+  std::vector<Mention> ms = {m(0, "LOC", 0.9f), m(3, "ORG", 0.6f), m(6, "ORG", 0.6f)};
   resolve_mentions(doc.view(gaz.get()), ms);
-  REQUIRE(ms.size() == 4);
+  REQUIRE(ms.size() == 3);
   for (std::size_t i = 0; i < 3; ++i) CHECK(kEntityTypes[ms[i].type] == "ORG");  // 1.2 against 0.9
-  CHECK(kEntityTypes[ms[3].type] == "LOC");  // the gazetteer's country, not outvoted
+  // A name the gazetteer resolved keeps its type, however the other mentions of it vote.
+  auto dgsn = make("DGSN a parlé . DGSN a agi . DGSN a dit .", "fr");
+  std::vector<Mention> votes = {m(0, "ORG", 0.5f), m(4, "LOC", 0.9f), m(8, "LOC", 0.9f)};
+  resolve_mentions(dgsn.view(gaz.get()), votes);
+  REQUIRE(votes.size() == 3);
+  CHECK(kEntityTypes[votes[0].type] == "ORG");
+  CHECK(votes[0].id == "vigil:org/dgsn");
 }
 
 TEST_CASE("an acronym in brackets shares the canonical name and id of its long form") {

@@ -35,17 +35,29 @@ def words(text):
 
 
 class SpanSplitting(unittest.TestCase):
-    def test_comma_inside_a_span_cuts_it_in_two(self):
-        out, _ = run(conll(words("He/O lived/O in/O Atlantic/B-LOC City/I-LOC ,/I-LOC New/I-LOC Jersey/I-LOC ./O")))
-        self.assertEqual(out, [words("He/O lived/O in/O Atlantic/B-LOC City/I-LOC ,/O New/B-LOC Jersey/I-LOC ./O")])
+    CASES = [
+        ("a comma inside a span cuts it in two",
+         "He/O lived/O in/O Atlantic/B-LOC City/I-LOC ,/I-LOC New/I-LOC Jersey/I-LOC ./O",
+         "He/O lived/O in/O Atlantic/B-LOC City/I-LOC ,/O New/B-LOC Jersey/I-LOC ./O"),
+        ("a bracketed disambiguator leaves the span",
+         "Karl/B-PER Ove/I-PER (/I-PER author/I-PER )/I-PER wrote/O it/O",
+         "Karl/B-PER Ove/I-PER (/O author/O )/O wrote/O it/O"),
+        ("the span resumes after the bracket with B-",
+         "in/O Paris/B-LOC (/I-LOC Texas/I-LOC )/I-LOC Lake/I-LOC today/O",
+         "in/O Paris/B-LOC (/O Texas/O )/O Lake/B-LOC today/O"),
+        ("an unclosed bracket ends with its span",
+         "Foo/B-ORG (/I-ORG bar/I-ORG went/O to/O Rome/B-LOC ./O",
+         "Foo/B-ORG (/O bar/O went/O to/O Rome/B-LOC ./O"),
+        ("a sentence opening inside a span starts it",
+         "Lake/I-LOC Tana/I-LOC is/O in/O Ethiopia/B-LOC",
+         "Lake/B-LOC Tana/I-LOC is/O in/O Ethiopia/B-LOC"),
+    ]
 
-    def test_bracketed_disambiguator_leaves_the_span(self):
-        out, _ = run(conll(words("Karl/B-PER Ove/I-PER (/I-PER author/I-PER )/I-PER wrote/O it/O")))
-        self.assertEqual(out, [words("Karl/B-PER Ove/I-PER (/O author/O )/O wrote/O it/O")])
-
-    def test_span_resumes_after_the_bracket_with_b(self):
-        out, _ = run(conll(words("in/O Paris/B-LOC (/I-LOC Texas/I-LOC )/I-LOC Lake/I-LOC today/O")))
-        self.assertEqual(out, [words("in/O Paris/B-LOC (/O Texas/O )/O Lake/B-LOC today/O")])
+    def test_cases(self):
+        for name, given, expected in self.CASES:
+            with self.subTest(name):
+                out, _ = run(conll(words(given)))
+                self.assertEqual(out, [words(expected)])
 
 
 class Filtering(unittest.TestCase):
@@ -60,11 +72,18 @@ class Filtering(unittest.TestCase):
         out, _ = run(text, "--keep-fragments", "2")
         self.assertEqual(out, [self.FRAGMENT, self.SENTENCE, self.FRAGMENT])
 
+    def test_a_bare_title_with_a_bracket_is_a_fragment_too(self):
+        bracketed = words("Paris/B-LOC (/I-LOC Texas/I-LOC )/I-LOC")
+        out, note = run(conll(bracketed, self.SENTENCE))
+        self.assertEqual(out, [self.SENTENCE])
+        self.assertIn("1 of 1 name-only fragments dropped", note)
+
     def test_lowercase_edges_drop_the_sentence_only_when_asked(self):
         edge = words("the/O filial/B-ORG del/I-ORG Real/I-ORG Valladolid/I-ORG won/O")
         inner = words("with/O Víctor/B-PER de/I-PER la/I-PER Serna/I-PER here/O")
-        out, _ = run(conll(edge, inner), "--drop-lowercase-edges")
+        out, note = run(conll(edge, inner), "--drop-lowercase-edges")
         self.assertEqual(out, [inner])
+        self.assertIn("1 with a lower-case span edge dropped", note)
         out, _ = run(conll(edge, inner))
         self.assertEqual(out, [edge, inner])
 

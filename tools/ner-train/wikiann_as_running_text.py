@@ -62,17 +62,19 @@ def read_sentences(path):
 
 def split_spans(sentence):
     """Commas, semicolons and bracketed stretches inside a span become O."""
-    depth = 0
+    depth = 0  # brackets opened inside the current span
     for i, (word, tag) in enumerate(sentence):
         inside = tag.startswith("I-")
+        if not inside:
+            depth = 0  # an unclosed bracket ends with its span
         if word == "(" and inside:
             depth += 1
-        if depth > 0 or (inside and (word in BREAKS or word in "()")):
+        if depth > 0 or (inside and (word in BREAKS or word in ("(", ")"))):
             if word == ")" and depth > 0:
                 depth -= 1
             sentence[i][1] = "O"
             continue
-        if inside and sentence[i - 1][1] == "O":
+        if inside and (i == 0 or sentence[i - 1][1] == "O"):
             sentence[i][1] = "B-" + tag[2:]
     return sentence
 
@@ -104,13 +106,16 @@ def main():
                         help="keep one name-only sentence in N (0: none)")
     parser.add_argument("--drop-lowercase-edges", action="store_true")
     args = parser.parse_args()
-    fragments = kept = dropped = 0
+    fragments = kept = dropped = edges = 0
     out = sys.stdout
     for sentence in read_sentences(args.conll):
+        # A bare title is one as WikiANN tags it, before brackets lose their names.
+        fragment = is_fragment(sentence)
         sentence = split_spans(sentence)
         if args.drop_lowercase_edges and has_lowercase_edge(sentence):
+            edges += 1
             continue
-        if is_fragment(sentence):
+        if fragment:
             fragments += 1
             if args.keep_fragments == 0 or fragments % args.keep_fragments != 1 % args.keep_fragments:
                 dropped += 1
@@ -119,7 +124,8 @@ def main():
         for word, tag in sentence:
             out.write(f"{word}\t{tag}\n")
         out.write("\n")
-    print(f"wikiann_as_running_text: {kept} sentences written, {dropped} of {fragments} name-only fragments dropped",
+    print(f"wikiann_as_running_text: {kept} sentences written, {dropped} of {fragments} name-only fragments dropped"
+          + (f", {edges} with a lower-case span edge dropped" if args.drop_lowercase_edges else ""),
           file=sys.stderr)
 
 

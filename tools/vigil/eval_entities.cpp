@@ -123,11 +123,12 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
       if (!errors) throw ConfigError(opt.errors + ": cannot write the errors file");
     }
     ner::ChunkScore score;
-    std::size_t tokens = 0;
+    std::size_t tokens = 0, documents = 0;
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t n = 0; n + 1 < document_starts.size(); ++n) {
       const std::size_t at = document_starts[n], count = document_starts[n + 1] - at;
-      if (count == 0) continue;
+      if (count == 0) continue;  // a part selection may hold no sentence of a file
+      ++documents;
       const auto group_sentences = std::span(sentences).subspan(at, count);
       sdk::Document doc = ner::labeled_document(group_sentences, opt.language);
       doc.id = "gold:" + std::to_string(n);
@@ -149,7 +150,7 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("vigil eval entities: %zu sentences in %zu documents, %zu tokens, language %s\n", sentences.size(),
-                document_starts.size() - 1, tokens, opt.language.c_str());
+                documents, tokens, opt.language.c_str());
     std::printf("%s", ner::format_score(score).c_str());
     std::printf("speed: %.0f tokens/s (entity stage, 1 thread)\n",
                 seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0);

@@ -11,8 +11,9 @@ namespace {
 // peoples and groups, folded. Left out on purpose: words that are also a
 // country's name in that language (fr "Suisse", es "China", "Libia",
 // "Siria", "Palestina", nl "Zweden", "Polen"), a frequent first name or
-// surname ("Christian", "Cristiano", "Finn", "Noor", nl "Frans", "Engels"),
-// a sports team ("Indians") and the river Waal.
+// surname ("Christian", "Cristiano", "Finn", "Noor", "Dane", nl "Frans",
+// "Fransen", "Engels", es "Alemán", fr "Chrétien"), a sports team
+// ("Indians"), the poles ("South Pole") and the river Waal.
 constexpr std::string_view kEnglish =
     "afghan afghans albanian albanians algerian algerians american americans angolan angolans argentine "
     "argentinian argentinians armenian armenians australian australians austrian austrians azerbaijani "
@@ -20,7 +21,7 @@ constexpr std::string_view kEnglish =
     "belgians beninese bolivian bolivians bosnian bosnians brazilian brazilians british briton britons bulgarian "
     "bulgarians burkinabe burmese burundian burundians cambodian cambodians cameroonian cameroonians canadian "
     "canadians chadian chadians chilean chileans chinese colombian colombians congolese costa+rican costa+ricans "
-    "croatian croatians croat croats cuban cubans cypriot cypriots czech czechs danish dane danes dutch dutchman "
+    "croatian croatians croat croats cuban cubans cypriot cypriots czech czechs danish danes dutch dutchman "
     "ecuadorian ecuadorians egyptian egyptians emirati emiratis english eritrean eritreans estonian estonians "
     "ethiopian ethiopians filipino filipinos finnish finns french frenchman frenchmen georgian georgians german "
     "germans ghanaian ghanaians greek greeks guatemalan guatemalans guinean guineans haitian haitians honduran "
@@ -32,7 +33,7 @@ constexpr std::string_view kEnglish =
     "mexicans moldovan moldovans mongolian mongolians montenegrin montenegrins moroccan moroccans mozambican "
     "mozambicans namibian namibians nepalese nepali new+zealander new+zealanders nicaraguan nicaraguans nigerian "
     "nigerians nigerien nigeriens norwegian norwegians omani omanis pakistani pakistanis palestinian palestinians "
-    "panamanian panamanians paraguayan paraguayans peruvian peruvians polish pole poles portuguese qatari qataris "
+    "panamanian panamanians paraguayan paraguayans peruvian peruvians polish portuguese qatari qataris "
     "romanian romanians russian russians rwandan rwandans saudi saudis scottish scot scots senegalese serbian "
     "serbians serb serbs sierra+leonean sierra+leoneans singaporean singaporeans slovak slovaks slovakian "
     "slovenian slovenians slovene slovenes somali somalis soviet soviets spanish spaniard spaniards sri+lankan "
@@ -60,12 +61,12 @@ constexpr std::string_view kFrench =
     "palestinien palestinienne palestiniens syrien syrienne syriens irakien irakienne irakiens iranien iranienne "
     "iraniens turc turque turcs turques suisses sahraoui sahraouie sahraouis danois danoise suedois suedoise "
     "norvegien norvegienne norvegiens polonais polonaise senegalais senegalaise maghrebin maghrebine maghrebins "
-    "amazigh amazighs berbere berberes kabyle kabyles kurde kurdes chretien chretienne chretiens catholique "
+    "amazigh amazighs berbere berberes kabyle kabyles kurde kurdes chretienne chretiens catholique "
     "catholiques chiite chiites sunnite sunnites afghan afghane afghans pakistanais pakistanaise malien "
     "malienne maliens nigerien nigeriens ukrainien ukrainienne ukrainiens";
 
 constexpr std::string_view kSpanish =
-    "marroqui marroquies espanol espanola espanoles espanolas frances francesa franceses francesas aleman "
+    "marroqui marroquies espanol espanola espanoles espanolas frances francesa franceses francesas "
     "alemana alemanes alemanas holandes holandesa holandeses neerlandes neerlandeses belga belgas argelino "
     "argelina argelinos tunecino tunecina tunecinos mauritano mauritanos egipcio egipcia egipcios estadounidense "
     "estadounidenses norteamericano norteamericana norteamericanos britanico britanica britanicos ingles inglesa "
@@ -78,7 +79,7 @@ constexpr std::string_view kSpanish =
 
 constexpr std::string_view kDutch =
     "marokkaan marokkanen marokkaanse marokkaans nederlander nederlanders nederlandse spanjaard spanjaarden "
-    "spaanse spaans fransman fransen franse duitser duitsers duitse duits belg belgen belgische belgisch "
+    "spaanse spaans fransman franse duitser duitsers duitse duits belg belgen belgische belgisch "
     "algerijn algerijnen algerijnse tunesier tunesiers tunesische libier libiers libische egyptenaar egyptenaren "
     "egyptische amerikaan amerikanen amerikaanse amerikaans brit britten britse brits engelse engelsman "
     "schotse ierse italiaan italianen italiaanse italiaans portugees portugese rus russen russische russisch "

@@ -92,7 +92,11 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
   static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
   if (m.type == org) {
-    const long e = best_entry(doc, doc.gazetteer->find(words), loc);
+    // Only the names of the document's language (and language-neutral ones).
+    std::vector<Gazetteer::Name> names;
+    for (const auto& n : doc.gazetteer->find(words))
+      if (doc.gazetteer->applies(n, doc.language)) names.push_back(n);
+    const long e = best_entry(doc, names, loc);
     if (e >= 0 && doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with("iso3166:")) {
       m.type = loc;
       adopt(words);

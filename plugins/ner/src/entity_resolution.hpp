@@ -5,13 +5,17 @@
 //    "la DGSN", "the Guardia Civil"; one or two words before may complete
 //    the name: "Spain's National Police"); a known name of another type at
 //    the edge of a longer mention is split off; known names the tagger
-//    missed are added (several words, or a country or curated entry);
+//    missed are added (several words, or a country or curated entry); a
+//    mention that is exactly a country's name (in the document's language)
+//    is a place even where the tagger said organisation;
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
 //    form's type);
 // 3. repeats: an untagged occurrence of a mention's exact words becomes a
 //    mention too (one entity, tagged consistently), and so does a person's
 //    surname alone;
+//    One name, one type: mentions of the same words take the type with the
+//    most summed confidence among them (gazetteer-resolved ones keep theirs);
 // 4. people: "Hammouchi" after (or before) "Abdellatif Hammouchi" points to
 //    the full name, and takes the PER type if the tagger said otherwise;
 // 5. ids: mentions linked by 2 or 4 without a gazetteer id share a local id

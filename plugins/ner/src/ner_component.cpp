@@ -62,6 +62,52 @@ struct Scratch {
   std::string shape, short_shape;
 };
 
+bool has_letter_or_digit(std::string_view folded) {
+  return std::any_of(folded.begin(), folded.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z');
+  });
+}
+
+// The edges of a tagged span [first, last) (piece indices), tidied until
+// nothing changes: punctuation; all-lower-case words in the languages of
+// trim_lowercase_edges (but an English name's leading particle: "van
+// Gogh"); a person's leading titles and their full stop ("Gen . Colin
+// Powell"). False when nothing worth a mention is left: no letter or digit,
+// a weekday alone, titles alone (not_names.hpp).
+bool tidy_span(std::string_view text, const std::string& lang, std::size_t type, bool trim_lower, Scratch& s,
+               std::size_t& first, std::size_t& last) {
+  auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
+  auto lower_case_word = [&](std::size_t i) {
+    word_shape(piece(i), s.shape, s.short_shape);
+    return s.short_shape == "x";
+  };
+  for (;;) {
+    const std::size_t was_first = first, was_last = last;
+    if (!trim_punctuation(text, s.pieces, first, last)) return false;
+    if (trim_lower) {  // "[presidente de] Telefónica", "Sao Paulo [en] 1998"
+      while (first < last && lower_case_word(first) &&
+             !(first + 1 < last && is_name_particle(s.folded[first], lang) && starts_upper(piece(first + 1))))
+        ++first;
+      while (last > first && lower_case_word(last - 1)) --last;
+      if (first == last) return false;
+    }
+    if (type == kPerType)  // "President [Bill Clinton]", "Gen. [Colin Powell]"
+      while (first + 1 < last && is_title(s.folded[first], lang)) {
+        ++first;
+        if (first + 1 < last && piece(first) == ".") ++first;
+      }
+    if (first == was_first && last == was_last) break;
+  }
+  const auto words = std::span<const std::string>(s.folded).subspan(first, last - first);
+  if (std::none_of(words.begin(), words.end(), [](const std::string& w) { return has_letter_or_digit(w); }))
+    return false;
+  if (words.size() == 1 && never_a_name_alone(words[0], lang)) return false;  // "on Friday"
+  // "President", "Mr .": titles alone.
+  return !std::all_of(words.begin(), words.end(),
+                      [&](const std::string& w) { return w == "." || title_names_no_one(w, lang); });
+}
+
 class NerAnnotator final : public sdk::Annotator {
  public:
   explicit NerAnnotator(Options options) : options_(std::move(options)) {}
@@ -131,32 +177,16 @@ class NerAnnotator final : public sdk::Annotator {
       }
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
       for (const auto& span : label_spans(s.labels)) {
-        float score = 0;
-        for (std::size_t i = span.begin; i < span.end; ++i) score += s.confidence[i];
         Mention m;
         m.first = first + span.begin;
         m.last = first + span.end;
-        if (!trim_punctuation(text, s.pieces, m.first, m.last)) continue;
-        if (trim_lower) {  // "[presidente de] Telefónica", "Sao Paulo [en] 1998"
-          auto lower_case_word = [&](std::size_t i) {
-            word_shape(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin), s.shape, s.short_shape);
-            return s.short_shape == "x";
-          };
-          while (m.first < m.last && lower_case_word(m.first)) ++m.first;
-          while (m.last > m.first && lower_case_word(m.last - 1)) --m.last;
-          if (m.first == m.last) continue;
-        }
-        if (m.last - m.first == 1 && never_a_name_alone(s.folded[m.first], lang)) continue;  // "on Friday"
-        if (span.type == kPerType)  // "President [Bill Clinton]"
-          while (m.first + 1 < m.last && is_title(s.folded[m.first], lang)) ++m.first;
-        if (std::all_of(s.folded.begin() + static_cast<std::ptrdiff_t>(m.first),
-                        s.folded.begin() + static_cast<std::ptrdiff_t>(m.last),
-                        [&](const std::string& w) { return is_title(w, lang); }))
-          continue;  // "President" alone
+        if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
         m.type = static_cast<std::uint8_t>(span.type);
         if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
           m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)
-        m.score = score / static_cast<float>(span.end - span.begin);
+        float score = 0;
+        for (std::size_t i = m.first; i < m.last; ++i) score += s.confidence[i - first];
+        m.score = score / static_cast<float>(m.last - m.first);
         s.mentions.push_back(std::move(m));
       }
     }
@@ -271,7 +301,11 @@ std::unique_ptr<sdk::Annotator> make_ner_annotator(const sdk::CreateContext& con
   for (const auto& [lang, model] : o.models) {
     const double share = capitals_share(model->metadata_json());
     const bool listed = std::find(recase_listed.begin(), recase_listed.end(), lang) != recase_listed.end();
-    if (share >= 0 ? share < kCapitalsLearnt : listed) o.recase.insert(lang);
+    // German capitalises every noun: a sentence lower-cased but for its known
+    // names looks like no German the model saw, so German is re-cased only
+    // when listed, whatever the card says.
+    const bool by_card = share >= 0 && lang != "de";
+    if (by_card ? share < kCapitalsLearnt : listed) o.recase.insert(lang);
   }
   for (const auto& lang : languages)
     if (!o.models.contains(lang))

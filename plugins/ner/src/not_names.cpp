@@ -11,30 +11,69 @@ struct LanguageWords {
   std::array<std::string_view, 16> words;  // unused slots are empty
 };
 
-// Folded forms (fold(): lower case, Latin diacritics removed).
+// Folded forms (fold(): lower case, Latin diacritics removed). Left out:
+// the months that are also first names (en May, June, August; de Juni,
+// Juli, August), "March" (a verb and a noun), "Domingo" (a given name and a
+// surname) and "Freitag" (a surname, a newspaper).
 constexpr std::array<LanguageWords, 5> kWords = {{
     {"en",
-     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "september",
-      "october", "november", "december"}},
+     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "july",
+      "september", "october", "november", "december"}},
     {"de",
-     {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar", "februar",
-      "marz", "juni", "juli", "oktober", "dezember"}},
+     {"montag", "dienstag", "mittwoch", "donnerstag", "samstag", "sonnabend", "sonntag", "januar", "februar", "marz",
+      "september", "oktober", "november", "dezember"}},
     {"nl", {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}},
     {"fr", {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}},
-    {"es", {"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"}},
+    {"es", {"lunes", "martes", "miercoles", "jueves", "viernes", "sabado"}},
 }};
 
-constexpr std::array<std::string_view, 44> kEnglishTitles = {
-    "mr",     "mr.",       "mrs",        "mrs.",         "ms",        "ms.",       "dr",         "dr.",      "sir",
-    "dame",   "president", "vice",       "prime",        "minister",  "premier",   "chancellor", "king",     "queen",
-    "prince", "princess",  "sheikh",     "emir",         "sultan",    "pope",      "general",    "gen.",     "colonel",
-    "col.",   "captain",   "lieutenant", "commissioner", "director",  "secretary", "senator",    "sen.",     "governor",
-    "gov.",   "mayor",     "ambassador", "chairman",     "spokesman", "judge",     "justice",    "inspector"};
+struct Title {
+  std::string_view word;  // folded; the host's tokens split "Mr." into "Mr" and "."
+  bool may_name_alone;    // "Prince", "Queen" (a musician, a band), "Prime", "Justice"
+};
+
+constexpr std::array<Title, 45> kEnglishTitles = {{
+    {"mr", false},         {"mrs", false},          {"ms", false},
+    {"dr", false},         {"sir", false},          {"dame", true},
+    {"president", false},  {"vice", true},          {"prime", true},
+    {"minister", false},   {"premier", true},       {"chancellor", false},
+    {"king", true},        {"queen", true},         {"prince", true},
+    {"princess", true},    {"sheikh", false},       {"pope", false},
+    {"general", false},    {"gen", false},          {"colonel", false},
+    {"col", false},        {"captain", true},       {"capt", false},
+    {"lieutenant", false}, {"lt", false},           {"sergeant", false},
+    {"sgt", false},        {"commissioner", false}, {"director", false},
+    {"secretary", false},  {"senator", false},      {"sen", false},
+    {"governor", false},   {"gov", false},          {"representative", false},
+    {"rep", false},        {"mayor", false},        {"ambassador", false},
+    {"chairman", false},   {"spokesman", false},    {"judge", false},
+    {"justice", true},     {"inspector", false},    {"superintendent", false},
+}};
+
+const Title* find_title(std::string_view folded, std::string_view language) {
+  if (language != "en") return nullptr;
+  if (folded.size() > 1 && folded.back() == '.') folded.remove_suffix(1);  // "gen." as one token
+  for (const auto& t : kEnglishTitles)
+    if (t.word == folded) return &t;
+  return nullptr;
+}
 
 }  // namespace
 
 bool is_title(std::string_view folded, std::string_view language) {
-  return language == "en" && std::find(kEnglishTitles.begin(), kEnglishTitles.end(), folded) != kEnglishTitles.end();
+  return find_title(folded, language) != nullptr;
+}
+
+bool title_names_no_one(std::string_view folded, std::string_view language) {
+  const Title* t = find_title(folded, language);
+  return t != nullptr && !t->may_name_alone;
+}
+
+bool is_name_particle(std::string_view folded, std::string_view language) {
+  static constexpr std::array<std::string_view, 18> kParticles = {"van", "von", "de",  "da",  "di",  "du",
+                                                                  "der", "den", "ter", "bin", "ibn", "al",
+                                                                  "el",  "le",  "la",  "dos", "das", "del"};
+  return language == "en" && std::find(kParticles.begin(), kParticles.end(), folded) != kParticles.end();
 }
 
 bool never_a_name_alone(std::string_view folded, std::string_view language) {

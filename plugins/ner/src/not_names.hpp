@@ -1,9 +1,10 @@
 // Words written with a capital that are never a person, an organisation or
 // a place on their own: the days of the week, and the months whose names are
-// not also first names ("May", "June", "August" and "Avril" stay open). The
-// taggers trained on WikiANN see few of them in running text and read
-// "on Friday" as a place; a one-word entity that is one of these is dropped.
-// (English CoNLL dev, shipped model: 229 such tokens among 4 984 entities.)
+// not also first names ("May", "June", "August" stay open). The taggers
+// trained on WikiANN see few of them in running text and read "on Friday" as
+// a place; a one-word entity that is one of these is dropped. (English CoNLL
+// dev, shipped model: 229 such tokens among 4 984 entities.) Also English
+// titles and the particles of English-written names.
 #pragma once
 
 #include <string_view>
@@ -14,11 +15,17 @@ namespace vigil::ner {
 // Languages without a list (ar) never match.
 bool never_a_name_alone(std::string_view folded, std::string_view language);
 
-// English titles and forms of address ("President", "Queen", "Gen.", "Mr"):
-// CoNLL and WikiNEuRal leave them out of a person's name ("President
-// [Bill Clinton]"), and alone they name no one. The stage trims them off
-// the front of a person and drops a span made only of them. Other
-// languages write titles in lower case, or (HIPE French) count them in.
+// English titles and forms of address ("President", "Queen", "Gen", "Mr";
+// the host's tokens split off the full stop): CoNLL and WikiNEuRal leave
+// them out of a person's name ("President [Bill Clinton]"). The stage trims
+// them off the front of a person, and drops a span made only of titles that
+// name no one alone ("President", "Mr"; not "Prince", "Queen", "Justice").
+// Other languages write titles in lower case, or (HIPE French) count them in.
 bool is_title(std::string_view folded, std::string_view language);
+bool title_names_no_one(std::string_view folded, std::string_view language);
+
+// Lower-case particles that begin an English-written name ("van Gogh",
+// "de Gaulle", "bin Laden"): kept when trimming lower-case words off a span.
+bool is_name_particle(std::string_view folded, std::string_view language);
 
 }  // namespace vigil::ner
