@@ -263,7 +263,8 @@ sdk::ComponentSpec ner_component_spec() {
                              "(lower case, names the gazetteers know capitalised) when the model learnt from text "
                              "without them: its card records the share of such training sentences (vigil train "
                              "ner), under 0.5 % re-cases. For models whose card does not say (older models, the "
-                             "shipped ar), these languages are re-cased"),
+                             "shipped ar), and always for German (every noun has a capital), these languages "
+                             "are re-cased"),
       ParamSpec::string_list("trim_lowercase_edges", {"en", "es", "nl"},
                              "in these languages, all-lower-case words at either end of a tagged span are "
                              "not part of the name (\"[presidente de] Telefónica\", \"Sao Paulo [en] 1998\"): the "
