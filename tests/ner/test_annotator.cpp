@@ -218,6 +218,17 @@ TEST_CASE("lower-case words at the edges of a span are trimmed in the languages 
         std::vector<std::string>{"van Gogh/PER"});
 }
 
+TEST_CASE("in English a common word inside a span splits it; function words do not") {
+  const std::vector<std::string> tagged = {"They/O met/O in/O Moroccan/B-LOC capital/I-LOC Rabat/I-LOC ./O",
+                                           "They/O met/O the/O Bank/B-ORG of/I-ORG England/I-ORG ./O"};
+  const std::string text = "They met in Moroccan capital Rabat . They met the Bank of England .";
+  CHECK(tagged_by_tiny_model(tagged, text, "en", {"en"}) ==
+        std::vector<std::string>{"Moroccan/MISC", "Rabat/LOC", "Bank of England/ORG"});
+  // Only with the lower-case rules of trim_lowercase_edges.
+  CHECK_THAT(tagged_by_tiny_model(tagged, text, "en", {}),
+             Catch::VectorContains(std::string("Moroccan capital Rabat/LOC")));
+}
+
 TEST_CASE("a title is not part of a person's name, and alone it is no entity") {
   // make_doc cuts at spaces ("Gen." is one token here); the host's tokens
   // split it ("Gen" "."), which the shipped-model CLI test covers.
@@ -279,6 +290,9 @@ TEST_CASE("the days, months and titles that never name an entity alone, per lang
   CHECK_FALSE(ner::is_title("emir", "en"));  // Emir Kusturica
   CHECK(ner::title_names_no_one("president", "en"));
   CHECK_FALSE(ner::title_names_no_one("prince", "en"));  // the musician
+  CHECK(ner::may_be_inside_a_name("of", "en"));
+  CHECK_FALSE(ner::may_be_inside_a_name("capital", "en"));
+  CHECK(ner::may_be_inside_a_name("exteriores", "es"));  // Spanish names keep such words
   CHECK(ner::is_name_particle("van", "en"));
   CHECK_FALSE(ner::is_name_particle("van", "nl"));
 }

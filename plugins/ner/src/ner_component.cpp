@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <span>
+#include <tuple>
 
 #include "demonyms.hpp"
 #include "entity_resolution.hpp"
@@ -60,6 +61,7 @@ struct Scratch {
   std::vector<char> known;
   std::vector<Gazetteer::Match> matches;
   std::string shape, short_shape;
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
 };
 
 bool has_letter_or_digit(std::string_view folded) {
@@ -106,6 +108,17 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
   // "President", "Mr .": titles alone.
   return !std::all_of(words.begin(), words.end(),
                       [&](const std::string& w) { return w == "." || title_names_no_one(w, lang); });
+}
+
+// A lower-case word inside [first, last) that no name holds ("Moroccan
+// [capital] Rabat"; not "of", "de", "van"...); 0 when there is none.
+std::size_t common_word_inside(std::string_view text, const std::string& lang, Scratch& s, std::size_t first,
+                               std::size_t last) {
+  for (std::size_t k = first + 1; k + 1 < last; ++k) {
+    word_shape(text.substr(s.pieces[k].begin, s.pieces[k].end - s.pieces[k].begin), s.shape, s.short_shape);
+    if (s.short_shape == "x" && !may_be_inside_a_name(s.folded[k], lang)) return k;
+  }
+  return 0;
 }
 
 class NerAnnotator final : public sdk::Annotator {
@@ -177,17 +190,31 @@ class NerAnnotator final : public sdk::Annotator {
       }
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
       for (const auto& span : label_spans(s.labels)) {
-        Mention m;
-        m.first = first + span.begin;
-        m.last = first + span.end;
-        if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
-        m.type = static_cast<std::uint8_t>(span.type);
-        if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
-          m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)
-        float score = 0;
-        for (std::size_t i = m.first; i < m.last; ++i) score += s.confidence[i - first];
-        m.score = score / static_cast<float>(m.last - m.first);
-        s.mentions.push_back(std::move(m));
+        // A span may split in two at a common word inside it (languages of
+        // trim_lowercase_edges that have a list: not_names.hpp); each part
+        // is tidied again. Last in, first out, the right part pushed first:
+        // mentions stay in text order.
+        s.ranges.assign(1, {first + span.begin, first + span.end});
+        while (!s.ranges.empty()) {
+          Mention m;
+          std::tie(m.first, m.last) = s.ranges.back();
+          s.ranges.pop_back();
+          if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
+          if (trim_lower && splits_names(lang)) {
+            if (const std::size_t cut = common_word_inside(text, lang, s, m.first, m.last); cut != 0) {
+              s.ranges.emplace_back(cut + 1, m.last);
+              s.ranges.emplace_back(m.first, cut);
+              continue;
+            }
+          }
+          m.type = static_cast<std::uint8_t>(span.type);
+          if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
+            m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)
+          float score = 0;
+          for (std::size_t i = m.first; i < m.last; ++i) score += s.confidence[i - first];
+          m.score = score / static_cast<float>(m.last - m.first);
+          s.mentions.push_back(std::move(m));
+        }
       }
     }
     if (options_.resolve) {
@@ -269,7 +296,9 @@ sdk::ComponentSpec ner_component_spec() {
                              "in these languages, all-lower-case words at either end of a tagged span are "
                              "not part of the name (\"[presidente de] Telefónica\", \"Sao Paulo [en] 1998\"): the "
                              "shipped en, es and nl models learnt from WikiANN and run names into the words around "
-                             "them. Not for French (HIPE counts \"la\" or \"commission\" in names) or German"),
+                             "them; in English a span also splits at a lower-case word inside it that no name holds "
+                             "(\"Moroccan [capital] Rabat\"; not \"of\", \"van\"). Not for French (HIPE counts "
+                             "\"la\" or \"commission\" in names) or German"),
   };
   spec.requires_layers = {sdk::layer::tokens, sdk::layer::sentences, sdk::layer::language};
   spec.assigns_layers = {sdk::layer::entities};

@@ -69,6 +69,24 @@ bool title_names_no_one(std::string_view folded, std::string_view language) {
   return t != nullptr && !t->may_name_alone;
 }
 
+namespace {
+
+// Lower-case words found inside CoNLL-2003 en training names (function
+// words, particles), plus their close kin.
+constexpr std::array<std::string_view, 27> kInsideEnglish = {
+    "of", "and", "the",   "for", "in", "on", "at", "to", "a",  "de", "van", "von", "der", "den",
+    "da", "del", "della", "di",  "du", "la", "le", "et", "al", "el", "bin", "ibn", "y"};
+
+}  // namespace
+
+bool splits_names(std::string_view language) {
+  return language == "en";
+}
+
+bool may_be_inside_a_name(std::string_view folded, std::string_view language) {
+  return language != "en" || std::find(kInsideEnglish.begin(), kInsideEnglish.end(), folded) != kInsideEnglish.end();
+}
+
 bool is_name_particle(std::string_view folded, std::string_view language) {
   static constexpr std::array<std::string_view, 18> kParticles = {"van", "von", "de",  "da",  "di",  "du",
                                                                   "der", "den", "ter", "bin", "ibn", "al",
