@@ -73,9 +73,9 @@ namespace {
 
 // Lower-case words found inside CoNLL-2003 en training names (function
 // words, particles), plus their close kin.
-constexpr std::array<std::string_view, 27> kInsideEnglish = {
-    "of", "and", "the",   "for", "in", "on", "at", "to", "a",  "de", "van", "von", "der", "den",
-    "da", "del", "della", "di",  "du", "la", "le", "et", "al", "el", "bin", "ibn", "y"};
+constexpr std::array<std::string_view, 31> kInsideEnglish = {
+    "of",  "and",   "the", "for", "in",  "on",  "at",  "to", "a",  "de", "van", "von", "der", "den", "ter", "da",
+    "del", "della", "di",  "du",  "des", "dos", "das", "la", "le", "et", "al",  "el",  "bin", "ibn", "y"};
 
 }  // namespace
 
