@@ -64,26 +64,22 @@ struct Scratch {
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
 };
 
-bool has_letter_or_digit(std::string_view folded) {
-  return std::any_of(folded.begin(), folded.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z');
-  });
+// A word of lower-case letters only ("capital", "de"; not "eBay", "U.S.").
+bool all_lower_case(std::string_view word, Scratch& s) {
+  word_shape(word, s.shape, s.short_shape);
+  return s.short_shape == "x";
 }
 
 // The edges of a tagged span [first, last) (piece indices), tidied until
 // nothing changes: punctuation; all-lower-case words in the languages of
 // trim_lowercase_edges (but an English name's leading particle: "van
 // Gogh"); a person's leading titles and their full stop ("Gen . Colin
-// Powell"). False when nothing worth a mention is left: no letter or digit,
-// a weekday alone, titles alone (not_names.hpp).
+// Powell"). False when nothing worth a mention is left: no letter or digit
+// (trim_punctuation), a weekday alone, titles alone (not_names.hpp).
 bool tidy_span(std::string_view text, const std::string& lang, std::size_t type, bool trim_lower, Scratch& s,
                std::size_t& first, std::size_t& last) {
   auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
-  auto lower_case_word = [&](std::size_t i) {
-    word_shape(piece(i), s.shape, s.short_shape);
-    return s.short_shape == "x";
-  };
+  auto lower_case_word = [&](std::size_t i) { return all_lower_case(piece(i), s); };
   for (;;) {
     const std::size_t was_first = first, was_last = last;
     if (!trim_punctuation(text, s.pieces, first, last)) return false;
@@ -101,9 +97,9 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
       }
     if (first == was_first && last == was_last) break;
   }
+  // (The last pass began with trim_punctuation on this very span, which
+  // refuses a span without a letter or a digit.)
   const auto words = std::span<const std::string>(s.folded).subspan(first, last - first);
-  if (std::none_of(words.begin(), words.end(), [](const std::string& w) { return has_letter_or_digit(w); }))
-    return false;
   if (words.size() == 1 && never_a_name_alone(words[0], lang)) return false;  // "on Friday"
   // "President", "Mr .": titles alone.
   return !std::all_of(words.begin(), words.end(),
@@ -115,8 +111,9 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
 std::size_t common_word_inside(std::string_view text, const std::string& lang, Scratch& s, std::size_t first,
                                std::size_t last) {
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
-    word_shape(text.substr(s.pieces[k].begin, s.pieces[k].end - s.pieces[k].begin), s.shape, s.short_shape);
-    if (s.short_shape == "x" && !may_be_inside_a_name(s.folded[k], lang)) return k;
+    if (all_lower_case(text.substr(s.pieces[k].begin, s.pieces[k].end - s.pieces[k].begin), s) &&
+        !may_be_inside_a_name(s.folded[k], lang))
+      return k;
   }
   return 0;
 }
