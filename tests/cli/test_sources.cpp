@@ -26,6 +26,14 @@ std::map<std::string, json> by_id(const std::vector<json>& docs) {
   return out;
 }
 
+// `vigil run PIPE --input INPUT --output -` must succeed; its documents.
+std::vector<json> run_input(const TempDir& dir, const std::string& input, const RunOptions& options = {}) {
+  auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", input, "--output", "-"}, options);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  return parse_json_lines(r.out);
+}
+
 bool has_diagnostic(const json& doc, const std::string& level, const std::string& stage, const std::string& text) {
   for (const auto& d : doc["diagnostics"])
     if (d["level"] == level && d["stage"] == stage && d["message"].get<std::string>().find(text) != std::string::npos)
@@ -105,10 +113,7 @@ TEST_CASE("option --input with a folder reads it with vigil.files", "[cli][sourc
   write_file(dir / "pipe.toml",
              "[source]\nuse = \"vigil.jsonl\"\npath = \"x.jsonl\"\n\n[[sink]]\nuse = \"vigil.jsonl\"\n");
   write_file(dir / "texts/one.txt", "One.");
-  auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("texts"), "--output", "-"});
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  auto docs = parse_json_lines(r.out);
+  auto docs = run_input(dir, dir.str("texts"));
   REQUIRE(docs.size() == 1);
   CHECK(docs[0]["id"] == "one.txt");
   CHECK(docs[0]["text"] == "One.");
@@ -121,19 +126,13 @@ TEST_CASE("option --input with a text file reads it as one document, a .jsonl fi
   write_file(dir / "article.txt", "Police seized cocaine in the port.\nTwo men were arrested.\n");
   write_file(dir / "docs.JSONL", "{\"id\":\"a\",\"text\":\"One.\"}\n{\"id\":\"b\",\"text\":\"Two.\"}\n");
   {
-    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("article.txt"), "--output", "-"});
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-    auto docs = parse_json_lines(r.out);
+    auto docs = run_input(dir, dir.str("article.txt"));
     REQUIRE(docs.size() == 1);
     CHECK(docs[0]["id"] == "article.txt");
     CHECK(docs[0]["text"] == "Police seized cocaine in the port.\nTwo men were arrested.\n");
   }
   {
-    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", dir.str("docs.JSONL"), "--output", "-"});
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-    auto docs = parse_json_lines(r.out);
+    auto docs = run_input(dir, dir.str("docs.JSONL"));
     REQUIRE(docs.size() == 2);
     CHECK(docs[1]["id"] == "b");
   }
@@ -146,10 +145,7 @@ TEST_CASE("option --input with a text file reads it as one document, a .jsonl fi
     // Not a regular file (a pipe, as from <(...) or /dev/stdin): JSON lines.
     RunOptions opt;
     opt.stdin_text = "{\"id\":\"p\",\"text\":\"Piped.\"}\n";
-    auto r = run_vigil({"run", dir.str("pipe.toml"), "--input", "/dev/stdin", "--output", "-"}, opt);
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-    auto docs = parse_json_lines(r.out);
+    auto docs = run_input(dir, "/dev/stdin", opt);
     REQUIRE(docs.size() == 1);
     CHECK(docs[0]["id"] == "p");
   }
