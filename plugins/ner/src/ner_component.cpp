@@ -27,6 +27,8 @@ constexpr auto kMiscType = static_cast<std::uint8_t>(kNumTypes - 1);
 static_assert(kEntityTypes[kNumTypes - 1] == "MISC");
 constexpr std::size_t kPerType = 0;
 static_assert(kEntityTypes[kPerType] == "PER");
+constexpr std::size_t kOrgType = 1;
+static_assert(kEntityTypes[kOrgType] == "ORG");
 
 std::filesystem::path share_dir() {
   static const char anchor = 0;
@@ -70,6 +72,11 @@ bool all_lower_case(std::string_view word, Scratch& s) {
   return s.short_shape == "x";
 }
 
+// A bare number: ASCII digits only ("3", "1996"; not "A320", "3-1").
+bool bare_number(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The edges of a tagged span [first, last) (piece indices), tidied until
 // nothing changes: punctuation; all-lower-case words in the languages of
 // trim_lowercase_edges (but an English name's leading particle: "van
@@ -88,6 +95,19 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
              !(first + 1 < last && is_name_particle(s.folded[first], lang) && starts_upper(piece(first + 1))))
         ++first;
       while (last > first && lower_case_word(last - 1)) --last;
+      if (first == last) return false;
+    }
+    // A bare number before a person or an organisation is a rank in a
+    // list ("1 . [Frankie Fredericks]"), after a person a score; neither is
+    // part of the name. Not before a place ("40 , rue de Rivoli" is an
+    // address, and HIPE counts the number in), nor after a place
+    // ("Hauptstraße 5"), an organisation ("Antena 3", "Radio 5") or a MISC
+    // name ("Euro 96"): the gold data count those in. Nor in German, whose
+    // club names hold numbers ("1. FC Köln", "TSV 1860 München").
+    if (type == kPerType || (type == kOrgType && lang != "de")) {
+      while (first < last && bare_number(piece(first))) ++first;
+      if (type == kPerType)
+        while (last > first && bare_number(piece(last - 1))) --last;
       if (first == last) return false;
     }
     if (type == kPerType)  // "President [Bill Clinton]", "Gen. [Colin Powell]"
@@ -113,6 +133,23 @@ std::size_t common_word_inside(std::string_view text, const std::string& lang, S
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
     if (all_lower_case(text.substr(s.pieces[k].begin, s.pieces[k].end - s.pieces[k].begin), s) &&
         !may_be_inside_a_name(s.folded[k], lang))
+      return k;
+  }
+  return 0;
+}
+
+// A score between two capitalised words, where a table lists names with
+// their scores ("Pohang 3 Ulsan 1"): a bare number of one to three digits
+// that does not start with 0 ("Bayer 04 Leverkusen", "TSV 1860 München"
+// are names); 0 when there is none. Not in German, whose club names hold
+// such numbers too.
+std::size_t score_between_names(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
+                                std::size_t last) {
+  if (lang == "de") return 0;
+  auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
+  for (std::size_t k = first + 1; k + 1 < last; ++k) {
+    const std::string_view w = piece(k);
+    if (bare_number(w) && w.size() <= 3 && w[0] != '0' && starts_upper(piece(k - 1)) && starts_upper(piece(k + 1)))
       return k;
   }
   return 0;
@@ -197,12 +234,12 @@ class NerAnnotator final : public sdk::Annotator {
           std::tie(m.first, m.last) = s.ranges.back();
           s.ranges.pop_back();
           if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
-          if (trim_lower && splits_names(lang)) {
-            if (const std::size_t cut = common_word_inside(text, lang, s, m.first, m.last); cut != 0) {
-              s.ranges.emplace_back(cut + 1, m.last);
-              s.ranges.emplace_back(m.first, cut);
-              continue;
-            }
+          std::size_t cut = span.type == kMiscType ? 0 : score_between_names(text, lang, s, m.first, m.last);
+          if (cut == 0 && trim_lower && splits_names(lang)) cut = common_word_inside(text, lang, s, m.first, m.last);
+          if (cut != 0) {
+            s.ranges.emplace_back(cut + 1, m.last);
+            s.ranges.emplace_back(m.first, cut);
+            continue;
           }
           m.type = static_cast<std::uint8_t>(span.type);
           if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
