@@ -269,6 +269,17 @@ TEST_CASE("ranks and scores are not part of a name; numbers in names stay") {
                                                            Catch::VectorContains(std::string("Anna Berg/PER")));
 }
 
+TEST_CASE("a conjunction inside a person's span parts two people") {
+  const std::vector<std::string> tagged = {"Marcaron/O Alex/B-PER y/I-PER Pepin/I-PER Ruiz/I-PER ./O",
+                                           "Marcaron/O Banco/B-ORG Bilbao/I-ORG y/I-ORG Vizcaya/I-ORG ./O"};
+  const std::string text = "Marcaron Alex y Pepin Ruiz . Marcaron Banco Bilbao y Vizcaya .";
+  // People only: an organisation's name may hold "y".
+  CHECK(tagged_by_tiny_model(tagged, text, "es") ==
+        std::vector<std::string>{"Alex/PER", "Pepin Ruiz/PER", "Banco Bilbao y Vizcaya/ORG"});
+  // The conjunction is the document language's: "y" is no English conjunction.
+  CHECK_THAT(tagged_by_tiny_model(tagged, text, "en"), Catch::VectorContains(std::string("Alex y Pepin Ruiz/PER")));
+}
+
 TEST_CASE("which spans name a people or a group") {
   auto group = [](std::vector<std::string> folded, const char* lang) { return ner::names_a_group(folded, lang); };
   CHECK(group({"moroccan"}, "en"));

@@ -9,6 +9,7 @@
 #include <set>
 #include <span>
 #include <tuple>
+#include <vector>
 
 #include "demonyms.hpp"
 #include "entity_resolution.hpp"
@@ -155,6 +156,20 @@ std::size_t score_between_names(std::string_view text, const std::string& lang, 
   return 0;
 }
 
+// "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
+// Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
+// 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
+// Gasset"). The conjunction's index; 0 when there is none.
+std::size_t conjunction_in_person(const std::string& lang, const Scratch& s, std::size_t first, std::size_t last) {
+  static const std::map<std::string, std::vector<std::string_view>, std::less<>> conjunctions = {
+      {"en", {"and"}}, {"es", {"y", "e"}}, {"fr", {"et"}}, {"de", {"und"}}, {"nl", {"en"}}};
+  const auto it = conjunctions.find(lang);
+  if (it == conjunctions.end()) return 0;
+  for (std::size_t k = first + 1; k + 1 < last; ++k)
+    if (std::find(it->second.begin(), it->second.end(), s.folded[k]) != it->second.end()) return k;
+  return 0;
+}
+
 class NerAnnotator final : public sdk::Annotator {
  public:
   explicit NerAnnotator(Options options) : options_(std::move(options)) {}
@@ -235,6 +250,7 @@ class NerAnnotator final : public sdk::Annotator {
           s.ranges.pop_back();
           if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
           std::size_t cut = span.type == kMiscType ? 0 : score_between_names(text, lang, s, m.first, m.last);
+          if (cut == 0 && span.type == kPerType) cut = conjunction_in_person(lang, s, m.first, m.last);
           if (cut == 0 && trim_lower && splits_names(lang)) cut = common_word_inside(text, lang, s, m.first, m.last);
           if (cut != 0) {
             s.ranges.emplace_back(cut + 1, m.last);
