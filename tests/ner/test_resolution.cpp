@@ -97,6 +97,28 @@ TEST_CASE("a country tagged as an organisation is the place, in the document's l
   CHECK(kEntityTypes[club[0].type] == "ORG");
 }
 
+TEST_CASE("a curated event is MISC whatever the tagger read, in the document's language only") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load(
+      {dir.write("g.tsv", std::string(kGazetteer) + "vigil:misc/world-cup\tMISC\tWorld Cup\ten\tWorld Cup\n"
+                                                    "vigil:org/cup-club\tORG\tCup Club\ten\tCup Club\n")});
+  auto doc = make("Maroc and the Cup Club at the World Cup .", "en");
+  std::vector<Mention> ms = {mention(0, 1, "ORG"), mention(3, 5, "ORG"), mention(7, 9, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 3);
+  CHECK(kEntityTypes[ms[0].type] == "ORG");  // a French country name in English text stays the tagger's
+  CHECK(kEntityTypes[ms[1].type] == "ORG");  // an organisation's curated name keeps its type
+  CHECK(ms[1].id == "vigil:org/cup-club");
+  CHECK(kEntityTypes[ms[2].type] == "MISC");
+  CHECK(ms[2].id == "vigil:misc/world-cup");
+  // The English name in a French document: the tagger's type stands.
+  auto fr = make("la World Cup .", "fr");
+  std::vector<Mention> other = {mention(1, 3, "ORG")};
+  resolve_mentions(fr.view(gaz.get()), other);
+  CHECK(kEntityTypes[other[0].type] == "ORG");
+  CHECK(other[0].id.empty());
+}
+
 TEST_CASE("within a document one name has one type: the most confident reading wins") {
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});

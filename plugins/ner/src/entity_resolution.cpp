@@ -89,20 +89,23 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   if (adopt(words)) return;
   // A country's name is a place even where the tagger read an organisation,
   // as for national teams ("Spain beat Italy"): CoNLL marks them LOC.
+  // So is a curated event's name MISC ("World Cup", "Olympics":
+  // events.tsv). Only the names of the document's language (and
+  // language-neutral ones).
   static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
   static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
-  if (m.type == org) {
-    // Only the names of the document's language (and language-neutral ones).
-    std::vector<Gazetteer::Name> names;
-    for (const auto& n : doc.gazetteer->find(words))
-      if (doc.gazetteer->applies(n, doc.language)) names.push_back(n);
-    const long e = best_entry(doc, names, loc);
-    if (e >= 0 && doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with("iso3166:")) {
-      m.type = loc;
-      adopt(words);
-      return;
-    }
-  }
+  static const auto misc = static_cast<std::uint8_t>(*type_index("MISC"));
+  std::vector<Gazetteer::Name> names;
+  for (const auto& n : doc.gazetteer->find(words))
+    if (doc.gazetteer->applies(n, doc.language)) names.push_back(n);
+  auto retype = [&](std::uint8_t type, std::string_view id_prefix) {
+    const long e = best_entry(doc, names, type);
+    if (e < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with(id_prefix)) return false;
+    m.type = type;
+    return adopt(words);
+  };
+  if (m.type == org && retype(loc, "iso3166:")) return;
+  if (retype(misc, "vigil:misc/")) return;
   // A leading article is not part of the name: "la DGSN", "the Guardia Civil".
   if (words.size() >= 2 && articles().contains(words.front()) && adopt(words.subspan(1))) return;
   // The words before may complete the name: "Spain 's National Police",
