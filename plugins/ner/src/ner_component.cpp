@@ -78,6 +78,11 @@ bool bare_number(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A bare number or a rank written as one token ("1." in a results list).
+bool number_or_rank(std::string_view word) {
+  return bare_number(word.ends_with('.') ? word.substr(0, word.size() - 1) : word);
+}
+
 // The edges of a tagged span [first, last) (piece indices), tidied until
 // nothing changes: punctuation; all-lower-case words in the languages of
 // trim_lowercase_edges (but an English name's leading particle: "van
@@ -106,7 +111,7 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     // name ("Euro 96"): the gold data count those in. Nor in German, whose
     // club names hold numbers ("1. FC Köln", "TSV 1860 München").
     if (type == kPerType || (type == kOrgType && lang != "de")) {
-      while (first < last && bare_number(piece(first))) ++first;
+      while (first < last && number_or_rank(piece(first))) ++first;
       if (type == kPerType)
         while (last > first && bare_number(piece(last - 1))) --last;
       if (first == last) return false;
