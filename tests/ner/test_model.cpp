@@ -69,6 +69,25 @@ TEST_CASE("writing keeps the largest feature rows when asked to prune") {
   CHECK(scores[3] == Approx(2.0f).epsilon(0.001));
 }
 
+TEST_CASE("a model never predicts a type its card says it did not learn") {
+  vigil::test::TempDir dir;
+  // Transitions that make every learnt label cost, as a perceptron's can
+  // where the evidence is weak; MISC's labels were never touched (zero).
+  ModelContents c;
+  c.features = {mix64(1)};
+  c.weights.assign(kNumLabels, 0.0f);
+  for (std::size_t from = 0; from <= kNumLabels; ++from)
+    for (std::size_t to = 0; to < kNumLabels; ++to)
+      if (to != begin_label(3) && to != inside_label(3)) c.transitions[from * kNumLabels + to] = -1.0f;
+  c.transitions[kNumLabels * kNumLabels + begin_label(0)] = -0.5f;  // B-PER: the best learnt start
+  c.metadata_json = R"({"language":"en"})";
+  write_model(dir / "open.model", c, 0);
+  CHECK(tag_words(*NerModel::load(dir / "open.model"), {"Anatel"}) == std::vector<std::string>{"B-MISC"});
+  c.metadata_json = R"({"language":"en","types":["PER","ORG","LOC"]})";
+  write_model(dir / "closed.model", c, 0);
+  CHECK(tag_words(*NerModel::load(dir / "closed.model"), {"Anatel"}) == std::vector<std::string>{"B-PER"});
+}
+
 TEST_CASE("a file that is not a model, or a damaged one, is refused with a clear message") {
   vigil::test::TempDir dir;
   CHECK_THROWS_WITH(NerModel::load(dir / "absent.model"), Catch::Contains("cannot open NER model"));

@@ -1,8 +1,10 @@
 // The tag set of the sequence model: BIO over four entity types.
 //
 // Every model has the same nine labels, whatever its training data held: a
-// model trained without MISC simply never predicts it. Fixed labels keep the
-// model file, the feature rows and the decoder free of per-model tables.
+// model trained without MISC never predicts it (its card lists the types it
+// learnt, and the loader closes the others: NerModel::close_unlearnt_types).
+// Fixed labels keep the model file, the feature rows and the decoder free of
+// per-model tables.
 #pragma once
 
 #include <array>

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <numeric>
 
+#include <nlohmann/json.hpp>
+
 #include "feature_hash.hpp"
 
 namespace vigil::ner {
@@ -189,7 +191,32 @@ std::shared_ptr<const NerModel> NerModel::load(const std::filesystem::path& path
   at += model->capacity_ * kSlotBytes;
   if (h.metadata_bytes != size - at) throw corrupt("the sections do not add up to the file size");
   model->metadata_.assign(reinterpret_cast<const char*>(base + at), h.metadata_bytes);
+  model->close_unlearnt_types();
   return model;
+}
+
+// The labels of a type the model did not learn keep zero weights, and where
+// every learnt label scores below zero, zero wins: "Anatel" came out MISC
+// from a model trained on PER, ORG and LOC alone. The card lists the types
+// learnt ("types"); no transition leads to the labels of the others. A card
+// without the list (none we ship) leaves every label open.
+void NerModel::close_unlearnt_types() {
+  const auto card = nlohmann::json::parse(metadata_, nullptr, /*allow_exceptions=*/false);
+  if (!card.is_object()) return;
+  const auto types = card.find("types");
+  if (types == card.end() || !types->is_array()) return;
+  std::array<bool, kNumTypes> learnt{};
+  for (const auto& t : *types)
+    if (t.is_string())
+      if (const auto k = type_index(t.get<std::string>())) learnt[*k] = true;
+  constexpr float kClosed = -1e9f;  // finite: sums stay numbers
+  for (std::size_t type = 0; type < kNumTypes; ++type) {
+    if (learnt[type]) continue;
+    for (std::size_t from = 0; from <= kNumLabels; ++from) {
+      transitions_[from * kNumLabels + begin_label(type)] = kClosed;
+      transitions_[from * kNumLabels + inside_label(type)] = kClosed;
+    }
+  }
 }
 
 std::shared_ptr<const NerModel> NerModel::shared(const std::filesystem::path& path) {

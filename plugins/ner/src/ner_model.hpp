@@ -8,6 +8,7 @@
 // int16 weights) slots, the cluster table, the metadata.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -61,6 +62,7 @@ class NerModel {
 
  private:
   NerModel() = default;
+  void close_unlearnt_types();
   const unsigned char* slots_ = nullptr;
   std::size_t capacity_ = 0;
   std::size_t entries_ = 0;
