@@ -101,8 +101,11 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   auto retype = [&](std::uint8_t type, std::string_view id_prefix) {
     const long e = best_entry(doc, names, type);
     if (e < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with(id_prefix)) return false;
-    m.type = type;
-    return adopt(words);
+    const std::uint8_t was = m.type;
+    m.type = type;  // adopt looks for a name of the mention's type
+    if (adopt(words)) return true;
+    m.type = was;
+    return false;
   };
   if (m.type == org && retype(loc, "iso3166:")) return;
   if (retype(misc, "vigil:misc/")) return;
