@@ -87,6 +87,17 @@ class Filtering(unittest.TestCase):
         out, _ = run(conll(edge, inner))
         self.assertEqual(out, [edge, inner])
 
+    def test_surname_copies_repeat_a_sentence_with_full_names_cut_to_the_surname(self):
+        full = words("dijo/O Renato/B-PER Navarro/I-PER Guerreiro/I-PER a/O Lula/B-PER y/O Ana/B-PER Li/I-PER")
+        other = words("en/O Sao/B-LOC Paulo/I-LOC con/O Pelé/B-PER")
+        out, note = run(conll(full, other), "--surname-copies")
+        # One-word names, short last words ("Li") and places stay as they are.
+        self.assertEqual(out, [full, words("dijo/O Guerreiro/B-PER a/O Lula/B-PER y/O Ana/B-PER Li/I-PER"), other])
+        self.assertIn("1 surname copies added", note)
+        lower = words("by/O Vincent/B-PER van/I-PER Gogh/I-PER")  # a lower-case word inside: not cut
+        self.assertEqual(run(conll(lower), "--surname-copies")[0], [lower])
+        self.assertEqual(run(conll(full))[0], [full])
+
     def test_language_prefix_of_the_original_files_is_stripped(self):
         text = "fr:Le\tO\nfr:préfet\tO\nfr:de\tO\nfr:Paris\tB-LOC\nfr:fr:x\tO\n\n"
         out, _ = run(text)

@@ -2,7 +2,7 @@
 """Rewrites WikiANN training sentences toward the conventions of news text.
 
     tools/ner-train/wikiann_as_running_text.py train.conllu [--keep-fragments N]
-        [--drop-lowercase-edges] > OUT.conll
+        [--drop-lowercase-edges] [--surname-copies] > OUT.conll
 
 Why: WikiANN labels Wikipedia link titles, not running text. Half of its
 sentences are bare titles that are a name from end to end ("Atlantic City ,
@@ -23,7 +23,13 @@ tokens, as in the original WikiANN files, is removed):
 - with --drop-lowercase-edges, a sentence with a span that begins or ends
   with an all-lower-case word is dropped;
 - sentences made of names and punctuation only ("fragments") are dropped,
-  except one in N in file order with --keep-fragments N (default 0: none).
+  except one in N in file order with --keep-fragments N (default 0: none);
+- with --surname-copies, a kept sentence that names a person in full
+  ("Renato Navarro Guerreiro", two words or more, each capitalised, the
+  last of three letters or more) is written a second time with each such
+  name cut to its last word, still a person. WikiANN names people in full;
+  news names them in full once, then by surname ("Guerreiro dijo"), and a
+  tagger that never saw a surname alone reads it as a place.
 Output: `token<TAB>tag` lines (the CoNLL format `vigil train ner` reads); a
 count of what was kept and dropped on stderr. Deterministic.
 """
@@ -99,14 +105,37 @@ def is_fragment(sentence):
     return all(tag != "O" or not any(c.isalnum() for c in word) for word, tag in sentence)
 
 
+def surname_copy(sentence):
+    """The sentence with every full person name cut to its surname; None when it names nobody in full."""
+    out, changed, i = [], False, 0
+    while i < len(sentence):
+        if sentence[i][1] != "B-PER":
+            out.append(sentence[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(sentence) and sentence[j][1] == "I-PER":
+            j += 1
+        name = sentence[i:j]
+        if len(name) >= 2 and all(w[:1].isupper() for w, _ in name) and len(name[-1][0]) >= 3:
+            out.append([name[-1][0], "B-PER"])
+            changed = True
+        else:
+            out.extend(name)
+        i = j
+    return out if changed else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("conll")
     parser.add_argument("--keep-fragments", type=int, default=0, metavar="N",
                         help="keep one name-only sentence in N (0: none)")
     parser.add_argument("--drop-lowercase-edges", action="store_true")
+    parser.add_argument("--surname-copies", action="store_true",
+                        help="also write each sentence naming a person in full with the surname alone")
     args = parser.parse_args()
-    fragments = kept = dropped = edges = 0
+    fragments = kept = dropped = edges = copies = 0
     out = sys.stdout
     for sentence in read_sentences(args.conll):
         # A bare title is one as WikiANN tags it, before brackets lose their names.
@@ -121,11 +150,17 @@ def main():
                 dropped += 1
                 continue
         kept += 1
-        for word, tag in sentence:
-            out.write(f"{word}\t{tag}\n")
-        out.write("\n")
+        copy = surname_copy(sentence) if args.surname_copies else None
+        for version in (sentence, copy):
+            if version is None:
+                continue
+            for word, tag in version:
+                out.write(f"{word}\t{tag}\n")
+            out.write("\n")
+        copies += copy is not None
     print(f"wikiann_as_running_text: {kept} sentences written, {dropped} of {fragments} name-only fragments dropped"
-          + (f", {edges} with a lower-case span edge dropped" if args.drop_lowercase_edges else ""),
+          + (f", {edges} with a lower-case span edge dropped" if args.drop_lowercase_edges else "")
+          + (f", {copies} surname copies added" if args.surname_copies else ""),
           file=sys.stderr)
 
 
