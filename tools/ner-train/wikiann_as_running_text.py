@@ -29,7 +29,9 @@ tokens, as in the original WikiANN files, is removed):
   last of three letters or more) is written a second time with each such
   name cut to its last word, still a person. WikiANN names people in full;
   news names them in full once, then by surname ("Guerreiro dijo"), and a
-  tagger that never saw a surname alone reads it as a place.
+  tagger that never saw a surname alone reads it as a place. The last word
+  is not always the surname: a Spanish "García Márquez" gives "Márquez",
+  "Felipe III" gives "III" (a few dozen copies per language).
 Output: `token<TAB>tag` lines (the CoNLL format `vigil train ner` reads); a
 count of what was kept and dropped on stderr. Deterministic.
 """
@@ -158,7 +160,7 @@ def main():
                 out.write(f"{word}\t{tag}\n")
             out.write("\n")
         copies += copy is not None
-    print(f"wikiann_as_running_text: {kept} sentences written, {dropped} of {fragments} name-only fragments dropped"
+    print(f"wikiann_as_running_text: {kept + copies} sentences written, {dropped} of {fragments} name-only fragments dropped"
           + (f", {edges} with a lower-case span edge dropped" if args.drop_lowercase_edges else "")
           + (f", {copies} surname copies added" if args.surname_copies else ""),
           file=sys.stderr)

@@ -104,7 +104,7 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
     const std::uint8_t was = m.type;
     m.type = type;  // adopt looks for a name of the mention's type
     if (adopt(words)) return true;
-    m.type = was;
+    m.type = was;  // defensive: adopt finds the entry found above, so it does not fail today
     return false;
   };
   if (m.type == org && retype(loc, "iso3166:")) return;

@@ -86,8 +86,8 @@ bool number_or_rank(std::string_view word) {
 // The edges of a tagged span [first, last) (piece indices), tidied until
 // nothing changes: punctuation; all-lower-case words in the languages of
 // trim_lowercase_edges (but an English name's leading particle: "van
-// Gogh"); ranks and scores (bare numbers) at a person's or an
-// organisation's edges; a person's leading titles and their full stop
+// Gogh"); ranks before a person or an organisation and scores after a
+// person (bare numbers); a person's leading titles and their full stop
 // ("Gen . Colin Powell"). False when nothing worth a mention is left: no letter or digit
 // (trim_punctuation), a weekday alone, titles alone (not_names.hpp).
 bool tidy_span(std::string_view text, const std::string& lang, std::size_t type, bool trim_lower, Scratch& s,
@@ -109,8 +109,9 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     // part of the name. Not before a place ("40 , rue de Rivoli" is an
     // address, and HIPE counts the number in), nor after a place
     // ("Hauptstraße 5"), an organisation ("Antena 3", "Radio 5") or a MISC
-    // name ("Euro 96"): the gold data count those in. Not in German
-    // documents either, whose club names begin so ("1. FC Köln"). (Before an
+    // name ("Euro 96"): the gold data count those in. Nor before an
+    // organisation in German documents, whose club names begin so ("1. FC
+    // Köln"). (Before an
     // organisation a year is cut too, as in "[2010] FIFA World Cup": that
     // costs the rare club named by a year, "1860 Munich", and keeping
     // four-digit numbers cost 1.3 F1 on WikiNEuRal es val.)
@@ -155,12 +156,12 @@ std::size_t common_word_inside(std::string_view text, const std::string& lang, S
 // are names); 0 when there is none. Not in German, whose club names hold
 // such numbers too.
 std::size_t score_between_names(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
-                                std::size_t last) {
+                                std::size_t last, std::size_t sentence_end) {
   if (lang == "de") return 0;
   auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
   // Only in a table: the last name has its score too, inside the span or
   // right after it ("Antena 3 Televisión", "BBC Radio 5 Live" are names).
-  if (!bare_number(piece(last - 1)) && !(last < s.pieces.size() && bare_number(piece(last)))) return 0;
+  if (!bare_number(piece(last - 1)) && !(last < sentence_end && bare_number(piece(last)))) return 0;
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
     const std::string_view w = piece(k);
     if (bare_number(w) && w.size() <= 3 && w[0] != '0' && starts_upper(piece(k - 1)) && starts_upper(piece(k + 1)))
@@ -173,8 +174,8 @@ std::size_t score_between_names(std::string_view text, const std::string& lang, 
 // Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
 // 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
 // Gasset"). The conjunction's index; 0 when there is none.
-// The conjunction must be written in lower case and not be an initial
-// ("Juan E. Pérez", "Y. Tazi" once the tokenizer split off the full stop);
+// The conjunction must be written in lower case: "Juan E. Pérez", "Y.
+// Tazi" hold initials;
 // Spanish "e" stands for "y" before an i sound only ("Fernando e Ignacio").
 std::size_t conjunction_in_person(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                   std::size_t last) {
@@ -185,7 +186,7 @@ std::size_t conjunction_in_person(std::string_view text, const std::string& lang
   auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
     const std::string_view w = piece(k);
-    if (std::find(it->second.begin(), it->second.end(), w) == it->second.end() || piece(k + 1) == ".") continue;
+    if (std::find(it->second.begin(), it->second.end(), w) == it->second.end()) continue;
     if (w == "e" && !(s.folded[k + 1].starts_with("i") || s.folded[k + 1].starts_with("hi"))) continue;
     return k;
   }
@@ -272,7 +273,7 @@ class NerAnnotator final : public sdk::Annotator {
           std::tie(m.first, m.last) = s.ranges.back();
           s.ranges.pop_back();
           if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
-          std::size_t cut = span.type == kMiscType ? 0 : score_between_names(text, lang, s, m.first, m.last);
+          std::size_t cut = span.type == kMiscType ? 0 : score_between_names(text, lang, s, m.first, m.last, last);
           if (cut == 0 && span.type == kPerType) cut = conjunction_in_person(text, lang, s, m.first, m.last);
           if (cut == 0 && trim_lower && splits_names(lang)) cut = common_word_inside(text, lang, s, m.first, m.last);
           if (cut != 0) {
