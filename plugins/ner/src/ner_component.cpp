@@ -88,8 +88,9 @@ bool number_or_rank(std::string_view word) {
 // trim_lowercase_edges (but an English name's leading particle: "van
 // Gogh"); ranks before a person or an organisation and scores after a
 // person (bare numbers); a person's leading titles and their full stop
-// ("Gen . Colin Powell"). False when nothing worth a mention is left: no letter or digit
-// (trim_punctuation), a weekday alone, titles alone (not_names.hpp).
+// ("Gen . Colin Powell"). False when nothing worth a mention is left: no
+// letter or digit (trim_punctuation), a weekday alone, titles alone
+// (not_names.hpp).
 bool tidy_span(std::string_view text, const std::string& lang, std::size_t type, bool trim_lower, Scratch& s,
                std::size_t& first, std::size_t& last) {
   auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
@@ -111,10 +112,9 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     // ("Hauptstraße 5"), an organisation ("Antena 3", "Radio 5") or a MISC
     // name ("Euro 96"): the gold data count those in. Nor before an
     // organisation in German documents, whose club names begin so ("1. FC
-    // Köln"). (Before an
-    // organisation a year is cut too, as in "[2010] FIFA World Cup": that
-    // costs the rare club named by a year, "1860 Munich", and keeping
-    // four-digit numbers cost 1.3 F1 on WikiNEuRal es val.)
+    // Köln"). (Before an organisation a year is cut too, as in "[2010] FIFA
+    // World Cup": that costs the rare club named by a year, "1860 Munich",
+    // and keeping four-digit numbers cost 1.3 F1 on WikiNEuRal es val.)
     if (type == kPerType || (type == kOrgType && lang != "de")) {
       while (first < last && number_or_rank(piece(first))) ++first;
       if (type == kPerType)
@@ -151,10 +151,9 @@ std::size_t common_word_inside(std::string_view text, const std::string& lang, S
 
 // A score between two capitalised words, where a table lists names with
 // their scores ("Pohang 3 Ulsan 1", the span ending with or just before the
-// last score): a bare number of one to three digits
-// that does not start with 0 ("Bayer 04 Leverkusen", "TSV 1860 München"
-// are names); 0 when there is none. Not in German, whose club names hold
-// such numbers too.
+// last score): a bare number of one to three digits that does not start
+// with 0 ("Bayer 04 Leverkusen", "TSV 1860 München" are names); 0 when
+// there is none. Not in German, whose club names hold such numbers too.
 std::size_t score_between_names(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                 std::size_t last, std::size_t sentence_end) {
   if (lang == "de") return 0;
@@ -173,10 +172,10 @@ std::size_t score_between_names(std::string_view text, const std::string& lang, 
 // "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
 // Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
 // 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
-// Gasset"). The conjunction's index; 0 when there is none.
-// The conjunction must be written in lower case: "Juan E. Pérez", "Y.
-// Tazi" hold initials;
-// Spanish "e" stands for "y" before an i sound only ("Fernando e Ignacio").
+// Gasset"). The conjunction must be written in lower case ("Juan E.
+// Pérez", "Y. Tazi" hold initials), and Spanish "e" stands for "y" before
+// an i sound only ("Fernando e Ignacio"). The conjunction's index; 0 when
+// there is none.
 std::size_t conjunction_in_person(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                   std::size_t last) {
   static const std::map<std::string, std::vector<std::string_view>, std::less<>> conjunctions = {
@@ -265,8 +264,8 @@ class NerAnnotator final : public sdk::Annotator {
         // A span may split in two: at a score in a results table, at a
         // conjunction inside a person, at a common word inside it (languages
         // of trim_lowercase_edges that have a list: not_names.hpp); each
-        // part is tidied again. Last in, first out, the right part pushed first:
-        // mentions stay in text order.
+        // part is tidied again. Last in, first out, the right part pushed
+        // first: mentions stay in text order.
         s.ranges.assign(1, {first + span.begin, first + span.end});
         while (!s.ranges.empty()) {
           Mention m;
