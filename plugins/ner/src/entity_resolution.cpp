@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "labels.hpp"
+#include "not_names.hpp"
 #include "word_forms.hpp"
 
 namespace vigil::ner {
@@ -298,14 +299,13 @@ void split_bracketed_acronyms(const DocumentView& doc, std::vector<Mention>& men
 // "Morocco and Spain" tagged as one span: two known names joined by a
 // conjunction are two mentions, each of its own known type.
 void split_coordinations(const DocumentView& doc, std::vector<Mention>& mentions) {
-  static const std::unordered_set<std::string_view> conjunctions = {"and", "et", "y", "e", "und", "en", "\xD9\x88"};
   std::vector<Mention> out;
   for (const auto& m : mentions) {
     bool split = false;
     // A known name with a conjunction inside stays whole (DGSN and DGST as one body).
     const bool known_whole = best_entry(doc, doc.gazetteer->find(words_of(doc, m))) >= 0;
     for (std::size_t c = m.first + 1; c + 1 < m.last && !split && !known_whole; ++c) {
-      if (!conjunctions.contains(doc.folded[c])) continue;
+      if (!is_conjunction(doc.folded[c], doc.language)) continue;
       const long left = best_entry(doc, doc.gazetteer->find(doc.folded.subspan(m.first, c - m.first)));
       const long right = best_entry(doc, doc.gazetteer->find(doc.folded.subspan(c + 1, m.last - c - 1)));
       if (left < 0 || right < 0) continue;

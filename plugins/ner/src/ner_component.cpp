@@ -73,6 +73,11 @@ bool all_lower_case(std::string_view word, Scratch& s) {
   return s.short_shape == "x";
 }
 
+// The text of piece i.
+std::string_view piece_text(std::string_view text, const Scratch& s, std::size_t i) {
+  return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin);
+}
+
 // A bare number: ASCII digits only ("3", "1996"; not "A320", "3-1").
 bool bare_number(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -93,7 +98,7 @@ bool number_or_rank(std::string_view word) {
 // (not_names.hpp).
 bool tidy_span(std::string_view text, const std::string& lang, std::size_t type, bool trim_lower, Scratch& s,
                std::size_t& first, std::size_t& last) {
-  auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
+  auto piece = [&](std::size_t i) { return piece_text(text, s, i); };
   auto lower_case_word = [&](std::size_t i) { return all_lower_case(piece(i), s); };
   for (;;) {
     const std::size_t was_first = first, was_last = last;
@@ -142,9 +147,7 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
 std::size_t common_word_inside(std::string_view text, const std::string& lang, Scratch& s, std::size_t first,
                                std::size_t last) {
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
-    if (all_lower_case(text.substr(s.pieces[k].begin, s.pieces[k].end - s.pieces[k].begin), s) &&
-        !may_be_inside_a_name(s.folded[k], lang))
-      return k;
+    if (all_lower_case(piece_text(text, s, k), s) && !may_be_inside_a_name(s.folded[k], lang)) return k;
   }
   return 0;
 }
@@ -157,7 +160,7 @@ std::size_t common_word_inside(std::string_view text, const std::string& lang, S
 std::size_t score_between_names(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                 std::size_t last, std::size_t sentence_end) {
   if (lang == "de") return 0;
-  auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
+  auto piece = [&](std::size_t i) { return piece_text(text, s, i); };
   // Only in a table: the last name has its score too, inside the span or
   // right after it ("Antena 3 Televisión", "BBC Radio 5 Live" are names).
   if (!bare_number(piece(last - 1)) && !(last < sentence_end && bare_number(piece(last)))) return 0;
@@ -178,15 +181,9 @@ std::size_t score_between_names(std::string_view text, const std::string& lang, 
 // there is none.
 std::size_t conjunction_in_person(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                   std::size_t last) {
-  static const std::map<std::string, std::vector<std::string_view>, std::less<>> conjunctions = {
-      {"en", {"and"}}, {"es", {"y", "e"}}, {"fr", {"et"}}, {"de", {"und"}}, {"nl", {"en"}}};
-  const auto it = conjunctions.find(lang);
-  if (it == conjunctions.end()) return 0;
-  auto piece = [&](std::size_t i) { return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin); };
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
-    const std::string_view w = piece(k);
-    if (std::find(it->second.begin(), it->second.end(), w) == it->second.end()) continue;
-    if (w == "e" && !(s.folded[k + 1].starts_with("i") || s.folded[k + 1].starts_with("hi"))) continue;
+    if (!is_conjunction(s.folded[k], lang) || !starts_lower(piece_text(text, s, k))) continue;
+    if (s.folded[k] == "e" && !(s.folded[k + 1].starts_with("i") || s.folded[k + 1].starts_with("hi"))) continue;
     return k;
   }
   return 0;
@@ -236,8 +233,7 @@ class NerAnnotator final : public sdk::Annotator {
     sentence_start.push_back(s.pieces.size());
 
     s.folded.resize(s.pieces.size());
-    for (std::size_t i = 0; i < s.pieces.size(); ++i)
-      fold(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin), s.folded[i]);
+    for (std::size_t i = 0; i < s.pieces.size(); ++i) fold(piece_text(text, s, i), s.folded[i]);
 
     s.mentions.clear();
     FeatureContext context{gazetteer, nullptr, lang};
@@ -247,8 +243,7 @@ class NerAnnotator final : public sdk::Annotator {
       const std::size_t first = sentence_start[k], last = sentence_start[k + 1];
       if (first == last) continue;
       s.words.clear();
-      for (std::size_t i = first; i < last; ++i)
-        s.words.push_back(text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin));
+      for (std::size_t i = first; i < last; ++i) s.words.push_back(piece_text(text, s, i));
       context.folded = std::span<const std::string>(s.folded).subspan(first, last - first);
       if (recase_caps && all_capitals(s.words)) {
         s.known.assign(s.words.size(), 0);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace vigil::ner {
 namespace {
@@ -92,6 +93,12 @@ bool is_name_particle(std::string_view folded, std::string_view language) {
                                                                   "der", "den", "ter", "bin", "ibn", "al",
                                                                   "el",  "le",  "la",  "dos", "das", "del"};
   return language == "en" && std::find(kParticles.begin(), kParticles.end(), folded) != kParticles.end();
+}
+
+bool is_conjunction(std::string_view folded, std::string_view language) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kAnd = {
+      {{"en", "and"}, {"es", "y"}, {"es", "e"}, {"fr", "et"}, {"de", "und"}, {"nl", "en"}, {"ar", "\xD9\x88"}}};
+  return std::find(kAnd.begin(), kAnd.end(), std::pair{language, folded}) != kAnd.end();
 }
 
 bool never_a_name_alone(std::string_view folded, std::string_view language) {

@@ -33,6 +33,11 @@ bool title_names_no_one(std::string_view folded, std::string_view language);
 bool may_be_inside_a_name(std::string_view folded, std::string_view language);
 bool splits_names(std::string_view language);
 
+// "and" in the language: en "and", es "y"/"e", fr "et", de "und", nl "en",
+// ar "و" (a token of its own once the stage splits the clitic). Two names
+// joined by it are two mentions.
+bool is_conjunction(std::string_view folded, std::string_view language);
+
 // Lower-case particles that begin an English-written name ("van Gogh",
 // "de Gaulle", "bin Laden"): kept when trimming lower-case words off a span.
 bool is_name_particle(std::string_view folded, std::string_view language);
