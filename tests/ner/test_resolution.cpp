@@ -173,6 +173,45 @@ TEST_CASE("brackets whose letters do not fit the long form are not an acronym") 
   CHECK(ms[0].id.empty());
 }
 
+TEST_CASE("a syllabic acronym in brackets after its long form is linked to it") {
+  auto doc = make("la Agencia Nacional de Telecomunicaciones ( ANATEL ) dijo", "es");
+  std::vector<Mention> ms = {mention(1, 5, "ORG")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(doc.words(ms[1]) == "ANATEL");
+  CHECK(kEntityTypes[ms[1].type] == "ORG");
+  CHECK(ms[1].canonical == "Agencia Nacional de Telecomunicaciones");
+  CHECK(ms[1].id == ms[0].id);
+  // The first letter must be the long form's initial: "ESP" is not read from "Consejo Superior".
+  auto other = make("el Consejo Superior ( ESP ) dijo", "es");
+  std::vector<Mention> ms2 = {mention(1, 3, "ORG")};
+  resolve_mentions(other.view(nullptr), ms2);
+  CHECK(ms2.size() == 1);
+}
+
+TEST_CASE("capitals in brackets after a person name an organisation, unless a gazetteer knows them") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "iso3166:US\tLOC\tUnited States of America\t*\tU.S.\n")});
+  auto doc = make("el concejal Diego Ledesma ( PP ) dijo", "es");
+  std::vector<Mention> ms = {mention(2, 4, "PER")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(doc.words(ms[1]) == "PP");
+  CHECK(kEntityTypes[ms[1].type] == "ORG");
+  CHECK(ms[1].id.empty());  // not the person's acronym: nothing links them
+  // A country's code stays what the gazetteer says (added as a known name, a place).
+  auto other = make("Jimmy Vasser ( U.S. ) won", "en");
+  std::vector<Mention> ms2 = {mention(0, 2, "PER")};
+  resolve_mentions(other.view(gaz.get()), ms2);
+  REQUIRE(ms2.size() == 2);
+  CHECK(kEntityTypes[ms2[1].type] == "LOC");
+  // Lower case in brackets is no name.
+  auto third = make("Diego Ledesma ( concejal ) dijo", "es");
+  std::vector<Mention> ms3 = {mention(0, 2, "PER")};
+  resolve_mentions(third.view(gaz.get()), ms3);
+  CHECK(ms3.size() == 1);
+}
+
 TEST_CASE("a surname alone points to the full name, tagged or not") {
   auto doc = make("Abdellatif Hammouchi met the delegation . Later , Hammouchi said so .", "en");
   SECTION("the tagger missed the surname") {

@@ -143,6 +143,37 @@ bool initials_match(std::string_view acronym, std::span<const std::string> long_
   return k == letters.size() && letters.size() >= 2;
 }
 
+// Looser than initials_match: the acronym's letters are read, in order,
+// from the long form, the first at the initial of its first word, each next
+// one at a later word's initial or further inside the word of the letter
+// before; words may be skipped. Syllabic acronyms fit ("ANATEL" for
+// "Agencia Nacional de Telecomunicaciones", "CETAC" for "Consejo Técnico de
+// Aviación Civil", "UNIFIL" for "U.N. Interim Force in Lebanon"); only
+// where the acronym stands in brackets right after its long form.
+bool acronym_fits(std::string_view acronym, std::span<const std::string> long_words) {
+  constexpr std::size_t kMaxLetters = 10, kMaxWords = 16, kMaxPosition = 32;
+  std::string letters;
+  for (char c : acronym)
+    if (c >= 'A' && c <= 'Z') letters.push_back(static_cast<char>(c - 'A' + 'a'));
+  if (letters.size() < 2 || letters.size() > kMaxLetters || long_words.empty() || long_words.size() > kMaxWords ||
+      long_words[0].empty() || long_words[0][0] != letters[0])
+    return false;
+  // failed[k][j][p]: letters from k on cannot be read after position p of word j.
+  std::array<std::array<std::array<bool, kMaxPosition>, kMaxWords>, kMaxLetters> failed{};
+  auto read = [&](auto& self, std::size_t k, std::size_t j, std::size_t p) -> bool {
+    if (k == letters.size()) return true;
+    if (failed[k][j][p]) return false;
+    const std::string& w = long_words[j];
+    for (std::size_t q = p + 1; q < w.size() && q < kMaxPosition; ++q)
+      if (w[q] == letters[k] && self(self, k + 1, j, q)) return true;
+    for (std::size_t next = j + 1; next < long_words.size(); ++next)
+      if (!long_words[next].empty() && long_words[next][0] == letters[k] && self(self, k + 1, next, 0)) return true;
+    failed[k][j][p] = true;
+    return false;
+  };
+  return read(read, 1, 0, 0);
+}
+
 std::string local_id(const Mention& m) {
   std::string folded;
   fold(m.canonical, folded);
@@ -318,10 +349,28 @@ void split_coordinations(const DocumentView& doc, std::vector<Mention>& mentions
   mentions = std::move(out);
 }
 
+// "Diego Ledesma ( PP )", "Johan Sauwens ( VU )": capitals in brackets
+// after a person, not the person's initials, name the party, club or
+// employer (an organisation), unless a gazetteer knows them as something
+// else ("Jimmy Vasser ( U.S. )": a country).
+void add_bracketed_affiliation(const DocumentView& doc, std::vector<Mention>& mentions, const Mention& person,
+                               std::size_t acronym) {
+  if (overlaps_any(mentions, acronym, acronym + 1)) return;
+  if (doc.gazetteer != nullptr && !doc.gazetteer->find(doc.folded.subspan(acronym, 1)).empty()) return;
+  Mention m;
+  m.first = acronym;
+  m.last = acronym + 1;
+  m.type = static_cast<std::uint8_t>(*type_index("ORG"));
+  m.score = person.score;
+  insert_sorted(mentions, std::move(m));
+}
+
 void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
   const std::size_t n = doc.pieces.size();
+  const auto per = static_cast<std::uint8_t>(*type_index("PER"));
   for (std::size_t k = 0; k < mentions.size(); ++k) {
-    if (mentions[k].last - mentions[k].first < 2) continue;
+    const bool person = mentions[k].type == per;
+    if (mentions[k].last - mentions[k].first < 2 && !person) continue;
     // The long form names the entity when no gazetteer does.
     if (mentions[k].canonical.empty()) mentions[k].canonical = surface(doc, mentions[k]);
     const Mention long_form = mentions[k];
@@ -330,11 +379,15 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
     if (open + 2 >= n || piece_text(doc, open) != "(" || piece_text(doc, open + 2) != ")") continue;
     const std::string_view acr = piece_text(doc, open + 1);
     if (!all_caps_acronym(acr)) continue;
-    const bool initials = initials_match(acr, words_of(doc, long_form));
+    const bool initials = long_form.last - long_form.first >= 2 && (initials_match(acr, words_of(doc, long_form)) ||
+                                                                    acronym_fits(acr, words_of(doc, long_form)));
     auto existing =
         std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first == open + 1; });
     // The letters must fit: "Jimmy Vasser (U.S.)" is a name and a country.
-    if (!initials) continue;
+    if (!initials) {
+      if (person && existing == mentions.end()) add_bracketed_affiliation(doc, mentions, long_form, open + 1);
+      continue;
+    }
     if (existing != mentions.end() && existing->last == open + 2) {
       if (existing->from_gazetteer && !long_form.from_gazetteer) {
         link(mentions[k], *existing);

@@ -10,7 +10,10 @@
 //    is a place even where the tagger said organisation;
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
-//    form's type);
+//    form's type; syllabic ones fit too: "Agencia Nacional de
+//    Telecomunicaciones (ANATEL)"); capitals in brackets after a person
+//    that are not the person's initials name an organisation, unless a
+//    gazetteer knows them ("Diego Ledesma (PP)");
 // 3. repeats: an untagged occurrence of a mention's exact words becomes a
 //    mention too (one entity, tagged consistently), and so does a person's
 //    surname alone;
