@@ -271,6 +271,20 @@ TEST_CASE("ranks and scores are not part of a name; numbers in names stay") {
                                                            Catch::VectorContains(std::string("Anna Berg/PER")));
 }
 
+TEST_CASE("in a results table a place's name is a team") {
+  // A model that reads the counties as places wherever they stand.
+  const std::vector<std::string> tagged = {"Scores/O :/O Kent/B-LOC 250/O Surrey/B-LOC 120/O ./O",
+                                           "Rain/O fell/O in/O Kent/B-LOC and/O Surrey/B-LOC ./O"};
+  // Two names with their scores in one sentence: teams.
+  CHECK(tagged_by_tiny_model(tagged, "Scores : Kent 250 Surrey 120 .", "en") ==
+        std::vector<std::string>{"Kent/ORG", "Surrey/ORG"});
+  // No scores, or one number only ("Kent 12 dead"): places.
+  CHECK(tagged_by_tiny_model(tagged, "Rain fell in Kent and Surrey .", "en") ==
+        std::vector<std::string>{"Kent/LOC", "Surrey/LOC"});
+  CHECK(tagged_by_tiny_model(tagged, "Scores : Kent 250 in Surrey .", "en") ==
+        std::vector<std::string>{"Kent/LOC", "Surrey/LOC"});
+}
+
 TEST_CASE("a conjunction inside a person's span parts two people") {
   const std::vector<std::string> tagged = {
       "Marcaron/O Alex/B-PER y/I-PER Pepin/I-PER Ruiz/I-PER ./O",

@@ -30,6 +30,8 @@ constexpr std::size_t kPerType = 0;
 static_assert(kEntityTypes[kPerType] == "PER");
 constexpr std::size_t kOrgType = 1;
 static_assert(kEntityTypes[kOrgType] == "ORG");
+constexpr std::size_t kLocType = 2;
+static_assert(kEntityTypes[kLocType] == "LOC");
 
 std::filesystem::path share_dir() {
   static const char anchor = 0;
@@ -172,6 +174,20 @@ std::size_t score_between_names(std::string_view text, const std::string& lang, 
   return 0;
 }
 
+// A results table: two names or more of the sentence each followed by a
+// score ("Kent 250 Surrey 120", "MINNESOTA 74 61 .548"). There a place's
+// name is a team, an organisation ("Somerset beat Kent" is left to the
+// tagger: no scores).
+void teams_in_results_table(std::string_view text, const Scratch& s, std::size_t from, std::size_t sentence_end,
+                            std::vector<Mention>& mentions) {
+  auto scored = [&](const Mention& m) { return m.last < sentence_end && bare_number(piece_text(text, s, m.last)); };
+  std::size_t with_score = 0;
+  for (std::size_t k = from; k < mentions.size(); ++k) with_score += scored(mentions[k]) ? 1 : 0;
+  if (with_score < 2) return;
+  for (std::size_t k = from; k < mentions.size(); ++k)
+    if (mentions[k].type == kLocType && scored(mentions[k])) mentions[k].type = static_cast<std::uint8_t>(kOrgType);
+}
+
 // "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
 // Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
 // 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
@@ -242,6 +258,7 @@ class NerAnnotator final : public sdk::Annotator {
     for (std::size_t k = 0; k + 1 < sentence_start.size(); ++k) {
       const std::size_t first = sentence_start[k], last = sentence_start[k + 1];
       if (first == last) continue;
+      const std::size_t sentence_mentions = s.mentions.size();
       s.words.clear();
       for (std::size_t i = first; i < last; ++i) s.words.push_back(piece_text(text, s, i));
       context.folded = std::span<const std::string>(s.folded).subspan(first, last - first);
@@ -284,6 +301,7 @@ class NerAnnotator final : public sdk::Annotator {
           s.mentions.push_back(std::move(m));
         }
       }
+      teams_in_results_table(text, s, sentence_mentions, last, s.mentions);
     }
     if (options_.resolve) {
       DocumentView view{text, s.pieces, s.folded, lang, gazetteer, options_.known_names, sentence_start};
