@@ -316,6 +316,27 @@ TEST_CASE("brackets that are not the long form's acronym stay inside the span") 
   CHECK(doc.words(ms[0]) == "Jimmy Vasser ( U.S. )");
 }
 
+TEST_CASE("a curated region is a place even where the tagger read an organisation, and stays inside a longer name") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv",
+                                        "vigil:loc/england\tLOC\tEngland\ten\tEngland\n"
+                                        "vigil:loc/basque-country\tLOC\tBasque Country\tes\tPaís Vasco\n")});
+  auto doc = make("England beat India .", "en");
+  std::vector<Mention> ms = {mention(0, 1, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(kEntityTypes[ms[0].type] == "LOC");
+  CHECK(ms[0].id == "vigil:loc/england");
+  // A place at the edge of an organisation's name is part of it (a curated
+  // institution there would be split off).
+  auto other = make("la Universidad del País Vasco dijo", "es");
+  std::vector<Mention> ms2 = {mention(1, 5, "ORG")};
+  resolve_mentions(other.view(gaz.get()), ms2);
+  REQUIRE(ms2.size() == 1);
+  CHECK(other.words(ms2[0]) == "Universidad del País Vasco");
+  CHECK(kEntityTypes[ms2[0].type] == "ORG");
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

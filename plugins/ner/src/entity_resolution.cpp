@@ -88,8 +88,9 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   };
   const auto words = words_of(doc, m);
   if (adopt(words)) return;
-  // A country's name is a place even where the tagger read an organisation,
-  // as for national teams ("Spain beat Italy"): CoNLL marks them LOC.
+  // A country's name (or a curated region's: "England", "Catalonia") is a
+  // place even where the tagger read an organisation, as for national teams
+  // ("Spain beat Italy"): CoNLL marks them LOC.
   // So is a curated event's name MISC ("World Cup", "Olympics":
   // events.tsv). Only the names of the document's language (and
   // language-neutral ones).
@@ -108,7 +109,7 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
     m.type = was;  // defensive: adopt finds the entry found above, so it does not fail today
     return false;
   };
-  if (m.type == org && retype(loc, "iso3166:")) return;
+  if (m.type == org && (retype(loc, "iso3166:") || retype(loc, "vigil:loc/"))) return;
   if (retype(misc, "vigil:misc/")) return;
   // A leading article is not part of the name: "la DGSN", "the Guardia Civil".
   if (words.size() >= 2 && articles().contains(words.front()) && adopt(words.subspan(1))) return;
@@ -240,10 +241,11 @@ void split_known_names(const DocumentView& doc, std::vector<Mention>& mentions) 
       const std::size_t first = m.first + g.begin, last = m.first + g.end;
       const long e = best_entry(doc, g.names);
       if (e < 0 || last - first < 2 || last - first == m.last - m.first) continue;
-      // Only curated names: a place name inside an organisation's name is
-      // part of it ("New York Yankees").
+      // Only curated names, and no place: a place name inside an
+      // organisation's name is part of it ("New York Yankees", "Universidad
+      // del País Vasco").
       const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
-      if (!entry.id.starts_with("vigil:")) continue;
+      if (!entry.id.starts_with("vigil:") || entry.id.starts_with("vigil:loc/")) continue;
       if (entry.type == m.type) {
         // "President of the German Federal Police": a title before a known
         // name of the same type (joined by a lower-case word) is not part of it.

@@ -6,8 +6,8 @@
 //    the name: "Spain's National Police"); a known name of another type at
 //    the edge of a longer mention is split off; known names the tagger
 //    missed are added (several words, or a country or curated entry); a
-//    mention that is exactly a country's name (in the document's language)
-//    is a place even where the tagger said organisation;
+//    mention that is exactly a country's name or a curated region's (in the
+//    document's language) is a place even where the tagger said organisation;
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
 //    form's type; syllabic ones fit too: "Agencia Nacional de
