@@ -337,6 +337,21 @@ TEST_CASE("a curated region is a place even where the tagger read an organisatio
   CHECK(kEntityTypes[ms2[0].type] == "ORG");
 }
 
+TEST_CASE("a known title that opens with an article is added only when its next word is capitalised") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "vigil:org/media-el-pais\tORG\tEl País\t*\tEl País\n")});
+  auto doc = make("El País publicó la noticia .", "es");
+  std::vector<Mention> ms;
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(doc.words(ms[0]) == "El País");
+  CHECK(ms[0].id == "vigil:org/media-el-pais");
+  auto other = make("El país ha cambiado .", "es");
+  std::vector<Mention> ms2;
+  resolve_mentions(other.view(gaz.get()), ms2);
+  CHECK(ms2.empty());
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

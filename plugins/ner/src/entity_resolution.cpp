@@ -296,6 +296,10 @@ void add_known_names(const DocumentView& doc, std::vector<Mention>& mentions) {
     if (g.begin < covered_until) continue;
     const long e = best_entry(doc, g.names);
     if (e < 0 || !capitalised_or_uncased(doc, g.begin)) continue;
+    // A title that opens with an article: "El País", "Le Monde", "Die Zeit",
+    // not "El país ha..." or "Le monde entier" at a sentence's start.
+    if (g.end - g.begin >= 2 && articles().contains(doc.folded[g.begin]) && !capitalised_or_uncased(doc, g.begin + 1))
+      continue;
     const auto& entry = doc.gazetteer->entry(static_cast<std::uint32_t>(e));
     const bool single = g.end - g.begin == 1;
     if (single && !(entry.id.starts_with("iso3166:") || entry.id.starts_with("vigil:"))) continue;
