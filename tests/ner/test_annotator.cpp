@@ -285,6 +285,22 @@ TEST_CASE("in a results table a place's name is a team") {
         std::vector<std::string>{"Kent/LOC", "Surrey/LOC"});
 }
 
+TEST_CASE("the name that opens a line of a standings table is a team") {
+  const std::vector<std::string> tagged = {"Kent/B-LOC won/O ./O", "Colin/B-PER Montgomerie/I-PER 69/O 70/O 71/O",
+                                           "Sales/O 12.50/O 13.00/O 11.27/O", "Surrey/O 11/O 9/O .550/O",
+                                           "Brain/B-MISC Story/I-MISC BBC/B-ORG 2/I-ORG 22.00/O"};
+  // A place, or a name the tagger missed, opening a line of whole numbers: a team.
+  CHECK(tagged_by_tiny_model(tagged, "Kent 12 10 .545 3", "en") == std::vector<std::string>{"Kent/ORG"});
+  CHECK(tagged_by_tiny_model(tagged, "Surrey 11 9 .550", "en") == std::vector<std::string>{"Surrey/ORG"});
+  // A person keeps the type; accounts (no whole numbers) and a TV guide's
+  // two names are left as the tagger read them.
+  CHECK(tagged_by_tiny_model(tagged, "Colin Montgomerie 69 70 71", "en") ==
+        std::vector<std::string>{"Colin Montgomerie/PER"});
+  CHECK(tagged_by_tiny_model(tagged, "Sales 12.50 13.00 11.27", "en").empty());
+  CHECK(tagged_by_tiny_model(tagged, "Brain Story BBC 2 22.00", "en") ==
+        std::vector<std::string>{"Brain Story/MISC", "BBC 2/ORG"});
+}
+
 TEST_CASE("a conjunction inside a person's span parts two people") {
   const std::vector<std::string> tagged = {
       "Marcaron/O Alex/B-PER y/I-PER Pepin/I-PER Ruiz/I-PER ./O",

@@ -188,6 +188,57 @@ void teams_in_results_table(std::string_view text, const Scratch& s, std::size_t
     if (mentions[k].type == kLocType && scored(mentions[k])) mentions[k].type = static_cast<std::uint8_t>(kOrgType);
 }
 
+// A figure in a table: digits with the signs of scores, averages and
+// fractions ("67", ".500", "13", "1/2", "4-38", "2:1").
+bool table_figure(std::string_view word) {
+  bool digit = false;
+  for (char c : word) {
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c != '.' && c != '/' && c != '-' && c != ':' && c != ',')
+      return false;
+  }
+  return digit;
+}
+
+// A line of a standings table: one to four capitalised words, then figures
+// only, two or more ("MINNESOTA 67 67 .500 13 1/2", "Barcelona 3 2 1 0 5 2
+// 7"). The words are the team: one mention of exactly them, an
+// organisation, whatever the tagger made of the line (it may miss the
+// name, or run it into the first figure); a person keeps the type ("Colin
+// Montgomerie 69 70 71"). Mentions from index `from` are this sentence's.
+void standings_line(std::string_view text, const Scratch& s, std::size_t first, std::size_t last, std::size_t from,
+                    std::vector<Mention>& mentions) {
+  auto word = [&](std::string_view w) {
+    return starts_upper(w) && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::size_t name_end = first;
+  while (name_end < last && name_end - first < 4 && word(piece_text(text, s, name_end))) ++name_end;
+  if (name_end == first) return;
+  // Counts and points are whole numbers: two at least ("Sales 12.50 13.00
+  // 11.27", "Revs 476 2,253" are a company's accounts).
+  std::size_t figures = 0;
+  for (std::size_t k = name_end; k < last; ++k) {
+    const std::string_view w = piece_text(text, s, k);
+    if (!table_figure(w)) return;
+    if (bare_number(w)) ++figures;
+  }
+  // The tagger's reading stands where it found more than the one name, or
+  // a MISC name (a programme in a TV guide: "Brain Story BBC 2 22.00").
+  if (figures < 2 || mentions.size() - from > 1 || (mentions.size() > from && mentions[from].type == kMiscType)) return;
+  Mention team;
+  team.first = first;
+  team.last = name_end;
+  team.type = static_cast<std::uint8_t>(kOrgType);
+  team.score = 0.5f;
+  if (mentions.size() > from) {
+    if (mentions[from].type == kPerType) team.type = mentions[from].type;
+    team.score = mentions[from].score;
+  }
+  mentions.resize(from);
+  mentions.push_back(std::move(team));
+}
+
 // "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
 // Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
 // 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
@@ -302,6 +353,7 @@ class NerAnnotator final : public sdk::Annotator {
         }
       }
       teams_in_results_table(text, s, sentence_mentions, last, s.mentions);
+      standings_line(text, s, first, last, sentence_mentions, s.mentions);
     }
     if (options_.resolve) {
       DocumentView view{text, s.pieces, s.folded, lang, gazetteer, options_.known_names, sentence_start};
