@@ -352,6 +352,22 @@ TEST_CASE("a known title that opens with an article is added only when its next 
   CHECK(ms2.empty());
 }
 
+TEST_CASE("capitalised words for a people the tagger missed are MISC in English, Spanish and Dutch") {
+  auto doc = make("French and North African troops met Palestinians and the french press .", "en");
+  std::vector<Mention> ms;
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 3);
+  CHECK(doc.words(ms[0]) == "French");
+  CHECK(doc.words(ms[1]) == "North African");
+  CHECK(doc.words(ms[2]) == "Palestinians");
+  for (const auto& m : ms) CHECK(kEntityTypes[m.type] == "MISC");
+  // Not in French, whose news corpora do not mark them.
+  auto other = make("Les Français ont voté .", "fr");
+  std::vector<Mention> ms2;
+  resolve_mentions(other.view(nullptr), ms2);
+  CHECK(ms2.empty());
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

@@ -5,7 +5,8 @@
 //    "la DGSN", "the Guardia Civil"; one or two words before may complete
 //    the name: "Spain's National Police"); a known name of another type at
 //    the edge of a longer mention is split off; known names the tagger
-//    missed are added (several words, or a country or curated entry); a
+//    missed are added (several words, or a country or curated entry), and
+//    so are capitalised words for a people in en, es and nl (MISC); a
 //    mention that is exactly a country's name or a curated region's (in the
 //    document's language) is a place even where the tagger said organisation;
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
