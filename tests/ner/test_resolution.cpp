@@ -368,6 +368,25 @@ TEST_CASE("capitalised words for a people the tagger missed are MISC in English,
   CHECK(ms2.empty());
 }
 
+TEST_CASE("a capitalised noun standing for an institution is an organisation, in the languages that write it so") {
+  auto doc = make("El Gobierno y la Junta negaron que el gobierno local supiera nada .", "es");
+  std::vector<Mention> ms;
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(doc.words(ms[0]) == "Gobierno");
+  CHECK(doc.words(ms[1]) == "Junta");
+  for (const auto& m : ms) CHECK(kEntityTypes[m.type] == "ORG");
+  // Inside a tagged name it adds nothing; French has no list.
+  auto other = make("la Comisión Europea dijo .", "es");
+  std::vector<Mention> ms2 = {mention(1, 3, "ORG")};
+  resolve_mentions(other.view(nullptr), ms2);
+  CHECK(ms2.size() == 1);
+  auto third = make("Le Gouvernement a dit .", "fr");
+  std::vector<Mention> ms3;
+  resolve_mentions(third.view(nullptr), ms3);
+  CHECK(ms3.empty());
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "demonyms.hpp"
+#include "institution_nouns.hpp"
 #include "labels.hpp"
 #include "not_names.hpp"
 #include "word_forms.hpp"
@@ -342,6 +343,26 @@ void add_group_words(const DocumentView& doc, std::vector<Mention>& mentions) {
   for (auto& m : added) insert_sorted(mentions, std::move(m));
 }
 
+// A capitalised noun that stands for an institution ("el Gobierno", "de
+// Commissie", "the Treasury") and that the tagger left untagged: an
+// organisation (institution_nouns.hpp).
+void add_institution_nouns(const DocumentView& doc, std::vector<Mention>& mentions) {
+  static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  std::vector<Mention> added;
+  for (std::size_t i = 0; i < doc.folded.size(); ++i) {
+    if (!starts_upper(piece_text(doc, i)) || !is_institution_noun(doc.folded[i], doc.language) ||
+        overlaps_any(mentions, i, i + 1))
+      continue;
+    Mention m;
+    m.first = i;
+    m.last = i + 1;
+    m.type = org;
+    m.score = 0.5f;
+    added.push_back(std::move(m));
+  }
+  for (auto& m : added) insert_sorted(mentions, std::move(m));
+}
+
 // "General Directorate of National Security ( DGSN )" tagged as one span:
 // the long form and the acronym become two mentions (linked below).
 void split_bracketed_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
@@ -561,7 +582,10 @@ void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
     split_known_names(doc, mentions);
     if (doc.add_known_names) add_known_names(doc, mentions);
   }
-  if (doc.add_known_names) add_group_words(doc, mentions);
+  if (doc.add_known_names) {
+    add_group_words(doc, mentions);
+    add_institution_nouns(doc, mentions);
+  }
   link_acronyms(doc, mentions);
   tag_repeats(doc, mentions);
   vote_types(doc, mentions);
