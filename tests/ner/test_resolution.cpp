@@ -387,6 +387,43 @@ TEST_CASE("a capitalised noun standing for an institution is an organisation, in
   CHECK(ms3.empty());
 }
 
+TEST_CASE("a name after a title is a person's, and so are its other mentions") {
+  auto doc = make("President Clinton spoke . Later Clinton left .", "en");
+  const std::size_t later = doc.index_of("Clinton", 2);
+  std::vector<Mention> ms = {mention(1, 2, "LOC"), mention(later, later + 1, "LOC")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(kEntityTypes[ms[0].type] == "PER");
+  CHECK(kEntityTypes[ms[1].type] == "PER");
+  // Without a title the tagger's reading stands.
+  auto other = make("In Clinton they voted .", "en");
+  std::vector<Mention> ms2 = {mention(1, 2, "LOC")};
+  resolve_mentions(other.view(nullptr), ms2);
+  CHECK(kEntityTypes[ms2[0].type] == "LOC");
+}
+
+TEST_CASE("a known place is a surname only after a full name written as names are") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv",
+                                        "geonames:5815135\tLOC\tWashington\t*\tWashington\n"
+                                        "iso3166:MA\tLOC\tMorocco\ten\tMorocco\n")});
+  auto doc = make("MaliVai Washington won . Then Washington served .", "en");
+  const std::size_t later = doc.index_of("Washington", 2);
+  std::vector<Mention> ms = {mention(0, 2, "PER"), mention(later, later + 1, "LOC")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(kEntityTypes[ms[1].type] == "PER");
+  CHECK(ms[1].canonical == "MaliVai Washington");
+  // A title run into a place is no full name: the country stays a country.
+  auto other = make("the President of Morocco spoke . Morocco agreed .", "en");
+  const std::size_t country = other.index_of("Morocco", 4);
+  std::vector<Mention> ms2 = {mention(1, 4, "PER"), mention(country, country + 1, "LOC")};
+  resolve_mentions(other.view(gaz.get()), ms2);
+  REQUIRE(ms2.size() == 2);
+  CHECK(kEntityTypes[ms2[1].type] == "LOC");
+  CHECK(ms2[1].id == "iso3166:MA");
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <unordered_set>
 
 #include "demonyms.hpp"
@@ -526,18 +527,28 @@ void tag_repeats(const DocumentView& doc, std::vector<Mention>& mentions) {
 
 void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
+  // A full name written as names are: every word capitalised ("MaliVai
+  // Washington"; not a title run into a place, "President of Morocco").
+  auto proper_name = [&](const Mention& m) {
+    for (std::size_t i = m.first; i < m.last; ++i)
+      if (!capitalised_or_uncased(doc, i)) return false;
+    return true;
+  };
   for (auto& m : mentions) {
-    // A known place is not a person's surname even when a longer mention
-    // ends with it ("the President of Morocco" ... "Morocco"); a place name
-    // the gazetteers do not know may be one ("Hammouchi" tagged LOC).
-    if (m.from_gazetteer) continue;
-    if (m.type == loc && doc.gazetteer != nullptr && !doc.gazetteer->find(words_of(doc, m)).empty()) continue;
+    // A known place (or curated name) is a person's surname only after a
+    // full name written as names are ("MaliVai Washington" ... "Washington";
+    // "the President of Morocco" ... "Morocco" stays the country); a place
+    // name the gazetteers do not know may be one after any ("Hammouchi"
+    // tagged LOC).
+    const bool known = m.from_gazetteer ||
+                       (m.type == loc && doc.gazetteer != nullptr && !doc.gazetteer->find(words_of(doc, m)).empty());
     const auto words = words_of(doc, m);
     const Mention* full = nullptr;
     for (const auto& other : mentions) {
       if (other.type != static_cast<std::uint8_t>(*type_index("PER"))) continue;
       const auto other_words = words_of(doc, other);
       if (other_words.size() <= words.size()) continue;
+      if (known && !proper_name(other)) continue;
       // The shorter name is the end (surname) or the start (given name + surname
       // with the rest dropped is rare; surname alone is the news convention).
       if (!std::equal(words.begin(), words.end(), other_words.end() - static_cast<std::ptrdiff_t>(words.size())))
@@ -548,6 +559,34 @@ void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
     m.type = full->type;
     m.canonical = full->canonical.empty() ? surface(doc, *full) : full->canonical;
     m.id = full->id;
+    m.from_gazetteer = full->from_gazetteer;
+  }
+}
+
+// "President Clinton", "Mr Washington": a name after a title that names no
+// one alone (not_names.hpp) is a person's, whatever the tagger or a
+// gazetteer made of it (Clinton, Washington and Jordan are also places),
+// and so is every mention of the same words in the document (before the
+// type vote, which the tagger's other readings would otherwise win).
+void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
+  const auto per = static_cast<std::uint8_t>(*type_index("PER"));
+  std::set<std::string> people;
+  auto key = [&](const Mention& m) {
+    std::string k;
+    for (const auto& w : words_of(doc, m)) k.append(w).push_back(' ');
+    return k;
+  };
+  for (const auto& m : mentions)
+    if (m.first > 0 && title_names_no_one(doc.folded[m.first - 1], doc.language) &&
+        starts_upper(piece_text(doc, m.first - 1)) && !crosses_sentence(doc, m.first - 1, m.last))
+      people.insert(key(m));
+  if (people.empty()) return;
+  for (auto& m : mentions) {
+    if (m.type == per || !people.contains(key(m))) continue;
+    m.type = per;
+    m.from_gazetteer = false;
+    m.canonical.clear();
+    m.id.clear();
   }
 }
 
@@ -588,6 +627,7 @@ void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
   link_acronyms(doc, mentions);
   tag_repeats(doc, mentions);
+  titled_people(doc, mentions);
   vote_types(doc, mentions);
   link_people(doc, mentions);
   // Canonical names for the rest; local ids for names linked within the document.
