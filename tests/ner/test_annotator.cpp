@@ -301,6 +301,16 @@ TEST_CASE("the name that opens a line of a standings table is a team") {
         std::vector<std::string>{"Brain Story/MISC", "BBC 2/ORG"});
 }
 
+TEST_CASE("the places of a dateline line are places") {
+  const std::vector<std::string> tagged = {"SEOUL/B-ORG 1996-08-30/O", "Paris/B-PER won/O 3/O 1/O ./O"};
+  CHECK(tagged_by_tiny_model(tagged, "SEOUL 1996-08-30", "en") == std::vector<std::string>{"SEOUL/LOC"});
+  CHECK(tagged_by_tiny_model(tagged, "MILWAUKEE , Wisconsin 30/08/1996", "en") ==
+        std::vector<std::string>{"MILWAUKEE/LOC", "Wisconsin/LOC"});
+  // Not a dateline: a lower-case word, or no date at the end.
+  CHECK(tagged_by_tiny_model(tagged, "Paris won 3 1 .", "en") == std::vector<std::string>{"Paris/PER"});
+  CHECK(tagged_by_tiny_model(tagged, "SEOUL said 1996-08-30", "en") == std::vector<std::string>{"SEOUL/ORG"});
+}
+
 TEST_CASE("a conjunction inside a person's span parts two people") {
   const std::vector<std::string> tagged = {
       "Marcaron/O Alex/B-PER y/I-PER Pepin/I-PER Ruiz/I-PER ./O",

@@ -239,6 +239,51 @@ void standings_line(std::string_view text, const Scratch& s, std::size_t first, 
   mentions.push_back(std::move(team));
 }
 
+// A date written as digits: "1996-08-30", "30/08/1996", "30.08.1996".
+bool numeric_date(std::string_view w) {
+  if (w.size() < 8 || w.size() > 10) return false;
+  std::size_t digits = 0, signs = 0;
+  for (char c : w) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c == '-' || c == '/' || c == '.')
+      ++signs;
+    else
+      return false;
+  }
+  return signs == 2 && digits >= 6;
+}
+
+// A dateline on a line of its own: places, parted by commas, then the date
+// ("SEOUL 1996-08-30", "MILWAUKEE , Wisconsin 1996-08-29"). Each place,
+// one to four capitalised words, is a place whatever the tagger made of it
+// (it reads a city in capitals as a team or a person).
+void dateline(std::string_view text, const Scratch& s, std::size_t first, std::size_t last, std::size_t from,
+              std::vector<Mention>& mentions) {
+  if (last - first < 2 || !numeric_date(piece_text(text, s, last - 1))) return;
+  std::vector<std::pair<std::size_t, std::size_t>> places;
+  std::size_t start = first;
+  for (std::size_t k = first; k <= last - 1; ++k) {
+    const bool end = k == last - 1 || piece_text(text, s, k) == ",";
+    if (!end) {
+      if (!starts_upper(piece_text(text, s, k))) return;
+      continue;
+    }
+    if (k == start || k - start > 4) return;
+    places.emplace_back(start, k);
+    start = k + 1;
+  }
+  mentions.resize(from);
+  for (const auto& [b, e] : places) {
+    Mention m;
+    m.first = b;
+    m.last = e;
+    m.type = static_cast<std::uint8_t>(kLocType);
+    m.score = 0.5f;
+    mentions.push_back(std::move(m));
+  }
+}
+
 // "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
 // Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
 // 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
@@ -354,6 +399,7 @@ class NerAnnotator final : public sdk::Annotator {
       }
       teams_in_results_table(text, s, sentence_mentions, last, s.mentions);
       standings_line(text, s, first, last, sentence_mentions, s.mentions);
+      dateline(text, s, first, last, sentence_mentions, s.mentions);
     }
     if (options_.resolve) {
       DocumentView view{text, s.pieces, s.folded, lang, gazetteer, options_.known_names, sentence_start};
