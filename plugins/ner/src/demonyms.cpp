@@ -94,7 +94,10 @@ constexpr std::string_view kDutch =
     "nigeriaanse keniaanse ethiopische somalische soedanese congolese rwandese tsjechische slowaakse hongaarse "
     "roemeense bulgaarse servische kroatische bosnische albanese griekse grieks oostenrijkse oostenrijker "
     "luxemburgse estse letse litouwse japanse japanner japanners koreaanse vietnamese thaise indonesische "
-    "filipijnse australische sovjet";
+    "filipijnse australische sovjet braziliaan brazilianen israeli israeli's hutu hutu's tutsi tutsi's "
+    "joegoslaaf joegoslaven joegoslavische servier serviers kroaat kroaten bosnier bosniers nederlands "
+    "hongaar hongaren hongaars brusselse antwerpse gentse brugse luikse anderlechtse kempense limburgse "
+    "amsterdamse rotterdamse haagse";
 
 // Words before a group word that keep the span a group ("South Korean").
 constexpr std::string_view kCompass =
