@@ -424,6 +424,17 @@ TEST_CASE("a known place is a surname only after a full name written as names ar
   CHECK(ms2[1].id == "iso3166:MA");
 }
 
+TEST_CASE("a curated organisation's exact name is an organisation whatever the tagger read") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", kGazetteer)});
+  auto doc = make("la Direction générale de la Sûreté nationale a dit", "fr");
+  std::vector<Mention> ms = {mention(1, 7, "LOC")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(kEntityTypes[ms[0].type] == "ORG");
+  CHECK(ms[0].id == "vigil:org/dgsn");
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

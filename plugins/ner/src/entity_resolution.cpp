@@ -114,6 +114,9 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   };
   if (m.type == org && (retype(loc, "iso3166:") || retype(loc, "vigil:loc/"))) return;
   if (retype(misc, "vigil:misc/")) return;
+  // A curated organisation's or person's exact name is one whatever the
+  // tagger read ("Directorate General of National Security" as a place).
+  if (retype(org, "vigil:org/") || retype(static_cast<std::uint8_t>(*type_index("PER")), "vigil:per/")) return;
   // A leading article is not part of the name: "la DGSN", "the Guardia Civil".
   if (words.size() >= 2 && articles().contains(words.front()) && adopt(words.subspan(1))) return;
   // The words before may complete the name: "Spain 's National Police",

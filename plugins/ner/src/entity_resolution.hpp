@@ -8,7 +8,9 @@
 //    missed are added (several words, or a country or curated entry), and
 //    so are capitalised words for a people in en, es and nl (MISC); a
 //    mention that is exactly a country's name or a curated region's (in the
-//    document's language) is a place even where the tagger said organisation;
+//    document's language) is a place even where the tagger said organisation,
+//    and one that is exactly a curated organisation's or person's name takes
+//    that type;
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
 //    form's type; syllabic ones fit too: "Agencia Nacional de
