@@ -311,6 +311,21 @@ TEST_CASE("the places of a dateline line are places") {
   CHECK(tagged_by_tiny_model(tagged, "SEOUL said 1996-08-30", "en") == std::vector<std::string>{"SEOUL/ORG"});
 }
 
+TEST_CASE("a figure with signs between digits splits a span") {
+  // A model that runs a list of seasons into one name.
+  const std::vector<std::string> tagged = {
+      "Campeones/O :/O 1958-59/O Granollers/B-ORG 1959-60/I-ORG Barcelona/I-ORG ./O",
+      "Die/O Times/B-ORG vom/I-ORG 18./I-ORG September/I-ORG ./O",
+      "Ganó/O la/O Euro/B-MISC 2000-01/I-MISC Cup/I-MISC ./O"};
+  CHECK(tagged_by_tiny_model(tagged, "Campeones : 1958-59 Granollers 1959-60 Barcelona .", "es") ==
+        std::vector<std::string>{"Granollers/ORG", "Barcelona/ORG"});
+  // A MISC name keeps its figure; an ordinal ("18.") is no such figure.
+  CHECK(tagged_by_tiny_model(tagged, "Ganó la Euro 2000-01 Cup .", "es") ==
+        std::vector<std::string>{"Euro 2000-01 Cup/MISC"});
+  CHECK(tagged_by_tiny_model(tagged, "Die Times vom 18. September .", "de") ==
+        std::vector<std::string>{"Times vom 18. September/ORG"});
+}
+
 TEST_CASE("a conjunction inside a person's span parts two people") {
   const std::vector<std::string> tagged = {
       "Marcaron/O Alex/B-PER y/I-PER Pepin/I-PER Ruiz/I-PER ./O",
