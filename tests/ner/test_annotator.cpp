@@ -311,6 +311,18 @@ TEST_CASE("the places of a dateline line are places") {
   CHECK(tagged_by_tiny_model(tagged, "SEOUL said 1996-08-30", "en") == std::vector<std::string>{"SEOUL/ORG"});
 }
 
+TEST_CASE("in a results table a team's score is no part of its name") {
+  const std::vector<std::string> tagged = {
+      "Resultados/O :/O Adecco/B-ORG Estudiantes/I-ORG 69/I-ORG -/O TAU/B-ORG "
+      "Vitoria/I-ORG 76/I-ORG ,/O 12/O ./O",
+      "Emite/O Canal/B-ORG 24/I-ORG y/O Antena/B-ORG 3/I-ORG ./O"};
+  CHECK(tagged_by_tiny_model(tagged, "Resultados : Adecco Estudiantes 69 - TAU Vitoria 76 , 12 .", "es") ==
+        std::vector<std::string>{"Adecco Estudiantes/ORG", "TAU Vitoria/ORG"});
+  // Outside a table (fewer than three numbers) the number stays.
+  CHECK(tagged_by_tiny_model(tagged, "Emite Canal 24 y Antena 3 .", "es") ==
+        std::vector<std::string>{"Canal 24/ORG", "Antena 3/ORG"});
+}
+
 TEST_CASE("a figure with signs between digits splits a span") {
   // A model that runs a list of seasons into one name.
   const std::vector<std::string> tagged = {

@@ -391,6 +391,9 @@ class NerAnnotator final : public sdk::Annotator {
         for (std::size_t i = 0; i < s.words.size(); ++i) s.words[i] = s.recased[i];
       }
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
+      // A results table: three bare numbers or more in the sentence.
+      const bool table =
+          std::count_if(s.words.begin(), s.words.end(), [](std::string_view w) { return bare_number(w); }) >= 3;
       for (const auto& span : label_spans(s.labels)) {
         // A span may split in two: at a score in a results table, at a
         // conjunction inside a person, at a common word inside it (languages
@@ -403,6 +406,11 @@ class NerAnnotator final : public sdk::Annotator {
           std::tie(m.first, m.last) = s.ranges.back();
           s.ranges.pop_back();
           if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
+          // In a results table a team's score is no part of its name ("[Adecco
+          // Estudiantes] 69 - [TAU Vitoria] 76"); "Antena 3" keeps its digit.
+          if (span.type == kOrgType && lang != "de" && table && m.last - m.first >= 2 &&
+              bare_number(piece_text(text, s, m.last - 1)) && piece_text(text, s, m.last - 1).size() >= 2)
+            --m.last;
           std::size_t cut = 0;
           if (span.type != kMiscType) cut = figure_inside(text, s, m.first, m.last);
           if (cut == 0 && span.type != kMiscType) cut = score_between_names(text, lang, s, m.first, m.last, last);
