@@ -435,6 +435,36 @@ TEST_CASE("a curated organisation's exact name is an organisation whatever the t
   CHECK(ms[0].id == "vigil:org/dgsn");
 }
 
+TEST_CASE("in Spanish a known city after a masculine article is its club") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv",
+                                        "geonames:3128760\tLOC\tBarcelona\t*\tBarcelona\n"
+                                        "iso3166:PE\tLOC\tPeru\tes\tPerú\n"
+                                        "vigil:loc/maghreb\tLOC\tMaghreb\tes\tMagreb\n")});
+  auto doc = make("el Barcelona ganó en Barcelona .", "es");
+  std::vector<Mention> ms = {mention(1, 2, "LOC"), mention(4, 5, "LOC")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(kEntityTypes[ms[0].type] == "ORG");
+  CHECK(ms[0].id.empty());
+  CHECK(kEntityTypes[ms[1].type] == "LOC");
+  CHECK(ms[1].id == "geonames:3128760");
+  // Countries and regions take the article as places; so does a city
+  // before "de"; and only in Spanish.
+  for (const auto& [text, lang] :
+       std::vector<std::pair<std::string, std::string>>{{"viajó por el Perú .", "es"},
+                                                        {"vive en el Magreb .", "es"},
+                                                        {"en el Barcelona del siglo XIX .", "es"},
+                                                        {"the el Barcelona .", "en"}}) {
+    auto other = make(text, lang);
+    const std::size_t at = other.index_of("el") + 1;
+    std::vector<Mention> ms2 = {mention(at, at + 1, "LOC")};
+    resolve_mentions(other.view(gaz.get()), ms2);
+    REQUIRE(ms2.size() == 1);
+    CHECK(kEntityTypes[ms2[0].type] == "LOC");
+  }
+}
+
 TEST_CASE("a role word after a curated name of the same type is not part of it") {
   vigil::test::TempDir dir;
   auto gaz =

@@ -566,6 +566,31 @@ void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
 }
 
+// Spanish writes a city without an article ("en Barcelona", "de Parma") and
+// its football club with a masculine one ("el Barcelona", "del Parma", "al
+// Valencia"): a city after a lower-case "el", "del" or "al" is the club, an
+// organisation. Only a city the gazetteers know (a GeoNames entry), since
+// countries, regions, mountains and rivers take the article as places ("el
+// Perú", "el Magreb", "el Cáucaso", "del Río Orange"), and not before "de"
+// ("el Cardiff del siglo XIX" is the city).
+void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions) {
+  if (doc.language != "es" || doc.gazetteer == nullptr) return;
+  static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
+  for (auto& m : mentions) {
+    if (m.type != loc || m.first == 0 || m.last - m.first > 2) continue;
+    const std::string_view before = piece_text(doc, m.first - 1);
+    if (before != "el" && before != "del" && before != "al") continue;
+    if (m.last < doc.folded.size() && (doc.folded[m.last] == "de" || doc.folded[m.last] == "del")) continue;
+    const long city = best_entry(doc, doc.gazetteer->find(words_of(doc, m)), loc);
+    if (city < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(city)).id.starts_with("geonames:")) continue;
+    m.type = org;
+    m.from_gazetteer = false;
+    m.canonical.clear();
+    m.id.clear();
+  }
+}
+
 // "President Clinton", "Mr Washington": a name after a title that names no
 // one alone (not_names.hpp) is a person's, whatever the tagger or a
 // gazetteer made of it (Clinton, Washington and Jordan are also places),
@@ -631,6 +656,7 @@ void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
   link_acronyms(doc, mentions);
   tag_repeats(doc, mentions);
   titled_people(doc, mentions);
+  clubs_after_article(doc, mentions);
   vote_types(doc, mentions);
   link_people(doc, mentions);
   // Canonical names for the rest; local ids for names linked within the document.
