@@ -205,6 +205,20 @@ TEST_CASE("capitals in brackets after a person name an organisation, unless a ga
   resolve_mentions(other.view(gaz.get()), ms2);
   REQUIRE(ms2.size() == 2);
   CHECK(kEntityTypes[ms2[1].type] == "LOC");
+  // ... and with known names off, it is not made an organisation either.
+  DocumentView no_known = other.view(gaz.get());
+  no_known.add_known_names = false;
+  std::vector<Mention> ms4 = {mention(0, 2, "PER")};
+  resolve_mentions(no_known, ms4);
+  CHECK(ms4.size() == 1);
+  // Letters that fit the person's name do not make it the party's acronym.
+  auto fits = make("Pedro Solbes ( PSOE ) dijo", "es");
+  std::vector<Mention> ms5 = {mention(0, 2, "PER")};
+  resolve_mentions(fits.view(nullptr), ms5);
+  REQUIRE(ms5.size() == 2);
+  CHECK(kEntityTypes[ms5[0].type] == "PER");
+  CHECK(kEntityTypes[ms5[1].type] == "ORG");
+  CHECK(ms5[1].id.empty());
   // Lower case in brackets is no name.
   auto third = make("Diego Ledesma ( concejal ) dijo", "es");
   std::vector<Mention> ms3 = {mention(0, 2, "PER")};

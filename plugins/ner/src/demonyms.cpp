@@ -94,7 +94,7 @@ constexpr std::string_view kDutch =
     "nigeriaanse keniaanse ethiopische somalische soedanese congolese rwandese tsjechische slowaakse hongaarse "
     "roemeense bulgaarse servische kroatische bosnische albanese griekse grieks oostenrijkse oostenrijker "
     "luxemburgse estse letse litouwse japanse japanner japanners koreaanse vietnamese thaise indonesische "
-    "filipijnse australische sovjet braziliaan brazilianen israeli israeli's hutu hutu's tutsi tutsi's "
+    "filipijnse australische sovjet braziliaan brazilianen israeli hutu tutsi "
     "joegoslaaf joegoslaven joegoslavische servier serviers kroaat kroaten bosnier bosniers nederlands "
     "hongaar hongaren hongaars brusselse antwerpse gentse brugse luikse anderlechtse kempense limburgse "
     "amsterdamse rotterdamse haagse";

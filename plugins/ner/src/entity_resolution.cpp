@@ -353,9 +353,19 @@ void add_group_words(const DocumentView& doc, std::vector<Mention>& mentions) {
 void add_institution_nouns(const DocumentView& doc, std::vector<Mention>& mentions) {
   static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
   std::vector<Mention> added;
+  auto sentence_start = [&](std::size_t i) {
+    return i == 0 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), i);
+  };
   for (std::size_t i = 0; i < doc.folded.size(); ++i) {
     if (!starts_upper(piece_text(doc, i)) || !is_institution_noun(doc.folded[i], doc.language) ||
         overlaps_any(mentions, i, i + 1))
+      continue;
+    // At a sentence's start the capital says nothing; before "de", "of"...
+    // the noun opens a longer name the tagger cut ("Ministerio del
+    // Interior", "Comisión de Asuntos Exteriores").
+    static constexpr std::array<std::string_view, 7> kOpensName = {"de", "del", "of", "for", "van", "voor", "der"};
+    if (sentence_start(i) || (i + 1 < doc.folded.size() &&
+                              std::find(kOpensName.begin(), kOpensName.end(), doc.folded[i + 1]) != kOpensName.end()))
       continue;
     Mention m;
     m.first = i;
@@ -442,15 +452,19 @@ void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
     if (open + 2 >= n || piece_text(doc, open) != "(" || piece_text(doc, open + 2) != ")") continue;
     const std::string_view acr = piece_text(doc, open + 1);
     if (!all_caps_acronym(acr)) continue;
-    const bool initials = long_form.last - long_form.first >= 2 && (initials_match(acr, words_of(doc, long_form)) ||
-                                                                    acronym_fits(acr, words_of(doc, long_form)));
     auto existing =
         std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first == open + 1; });
-    // The letters must fit: "Jimmy Vasser (U.S.)" is a name and a country.
-    if (!initials) {
-      if (person && existing == mentions.end()) add_bracketed_affiliation(doc, mentions, long_form, open + 1);
+    // Capitals in brackets after a person are an affiliation, never the
+    // person's acronym, even where the letters fit ("Pedro Solbes ( PSOE )":
+    // p-edro, s-olbes, o, e).
+    if (person) {
+      if (existing == mentions.end()) add_bracketed_affiliation(doc, mentions, long_form, open + 1);
       continue;
     }
+    // The letters must fit: "Jimmy Vasser (U.S.)" is a name and a country.
+    if (long_form.last - long_form.first < 2 ||
+        !(initials_match(acr, words_of(doc, long_form)) || acronym_fits(acr, words_of(doc, long_form))))
+      continue;
     if (existing != mentions.end() && existing->last == open + 2) {
       if (existing->from_gazetteer && !long_form.from_gazetteer) {
         link(mentions[k], *existing);

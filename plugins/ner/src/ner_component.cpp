@@ -175,20 +175,6 @@ std::size_t score_between_names(std::string_view text, const std::string& lang, 
   return 0;
 }
 
-// A results table: two names or more of the sentence each followed by a
-// score ("Kent 250 Surrey 120", "MINNESOTA 74 61 .548"). There a place's
-// name is a team, an organisation ("Somerset beat Kent" is left to the
-// tagger: no scores).
-void teams_in_results_table(std::string_view text, const Scratch& s, std::size_t from, std::size_t sentence_end,
-                            std::vector<Mention>& mentions) {
-  auto scored = [&](const Mention& m) { return m.last < sentence_end && bare_number(piece_text(text, s, m.last)); };
-  std::size_t with_score = 0;
-  for (std::size_t k = from; k < mentions.size(); ++k) with_score += scored(mentions[k]) ? 1 : 0;
-  if (with_score < 2) return;
-  for (std::size_t k = from; k < mentions.size(); ++k)
-    if (mentions[k].type == kLocType && scored(mentions[k])) mentions[k].type = static_cast<std::uint8_t>(kOrgType);
-}
-
 // A figure in a table: digits with the signs of scores, averages and
 // fractions ("67", ".500", "13", "1/2", "4-38", "2:1").
 bool table_figure(std::string_view word) {
@@ -202,34 +188,97 @@ bool table_figure(std::string_view word) {
   return digit;
 }
 
-// A figure with signs inside a span that is no MISC name ("Euro 2000-01"):
-// a list of seasons ("1958-59 BM. GRANOLLERS 1959-60 ..."), a price table
-// ("... Nueva York 1,0370 dólares"); no other name holds one. (A bare
-// number is left to score_between_names. Colons, also no part of a news
-// name, stand in the titles of works, "Call of Duty : World at War",
-// which the shipped models read as organisations: splitting there gained
-// 0.02 on CoNLL es dev and lost 0.2 on WikiNEuRal es val.) Its index; 0
-// when there is none.
-std::size_t figure_inside(std::string_view text, const Scratch& s, std::size_t first, std::size_t last) {
+// A figure as the text writes it may be several pieces: the host's
+// tokenizer (ICU word breaks) splits "1996-08-30" into five, ".500" and
+// "1/2" into two and three, while CoNLL files keep each whole. A figure is
+// the run of pieces from `k` written without a space between them, each of
+// digits or one of the signs above, holding a digit; its text, and the
+// index one past it. {"", k} when no figure starts at k.
+struct Figure {
+  std::string text;
+  std::size_t end = 0;
+};
+Figure figure_at(std::string_view text, const Scratch& s, std::size_t k, std::size_t last) {
+  std::string run;
+  std::size_t e = k;
+  for (; e < last && (e == k || s.pieces[e].begin == s.pieces[e - 1].end); ++e) {
+    const std::string_view w = piece_text(text, s, e);
+    const bool sign = w.size() == 1 && std::string_view("./-:,").find(w[0]) != std::string_view::npos;
+    if (!sign && !table_figure(w)) break;
+    run += w;
+  }
+  if (!table_figure(run)) return {"", k};
+  return {run, e};
+}
+
+// The bare numbers of [first, last), a figure of several pieces counting as
+// one ("1996-08-30" is none).
+std::size_t bare_numbers(std::string_view text, const Scratch& s, std::size_t first, std::size_t last) {
+  std::size_t n = 0;
+  for (std::size_t k = first; k < last;) {
+    const Figure f = figure_at(text, s, k, last);
+    if (f.end == k) {
+      ++k;
+      continue;
+    }
+    n += bare_number(f.text) ? 1 : 0;
+    k = f.end;
+  }
+  return n;
+}
+
+// A results table: two names or more of the sentence each followed by a
+// score ("Kent 250 Surrey 120-3 , Essex 201", "Grimsby 0 Portsmouth 1"),
+// and three bare numbers or more in it or no lower-case word (`table`).
+// There a place's name is a team, an organisation ("Somerset beat Kent" is
+// left to the tagger: no scores; so is "en Madrid 25 muertos y en Barcelona
+// 30": two numbers and words between).
+void teams_in_results_table(std::string_view text, const Scratch& s, bool table, std::size_t from,
+                            std::size_t sentence_end, std::vector<Mention>& mentions) {
+  if (!table) return;
+  auto scored = [&](const Mention& m) {
+    const Figure f = figure_at(text, s, m.last, sentence_end);
+    return f.end > m.last && bare_number(f.text);
+  };
+  std::size_t with_score = 0;
+  for (std::size_t k = from; k < mentions.size(); ++k) with_score += scored(mentions[k]) ? 1 : 0;
+  if (with_score < 2) return;
+  for (std::size_t k = from; k < mentions.size(); ++k)
+    if (mentions[k].type == kLocType && scored(mentions[k])) mentions[k].type = static_cast<std::uint8_t>(kOrgType);
+}
+
+// A figure with signs between digits inside a span that is no MISC name
+// ("Euro 2000-01"): a list of seasons ("1958-59 BM. GRANOLLERS 1959-60
+// ..."), a price table ("... Nueva York 1,0370 dólares"); no other name
+// holds one (an ordinal, German "18.", has no sign between digits; a bare
+// number is left to score_between_names). Colons, also no part of a news
+// name, stand in the titles of works, "Call of Duty : World at War", which
+// the shipped models read as organisations: splitting there gained 0.02 on
+// CoNLL es dev and lost 0.2 on WikiNEuRal es val. The figure's pieces
+// [begin, end); {0, 0} when there is none.
+std::pair<std::size_t, std::size_t> figure_inside(std::string_view text, const Scratch& s, std::size_t first,
+                                                  std::size_t last) {
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
-    const std::string_view w = piece_text(text, s, k);
-    // A sign between digits: "1958-59", "1,0370"; not an ordinal, German "18.".
+    const Figure f = figure_at(text, s, k, last);
+    if (f.end == k || f.end >= last) continue;
+    const std::string& w = f.text;
     bool inner_sign = false;
     for (std::size_t i = 1; i + 1 < w.size(); ++i)
       inner_sign = inner_sign || (!std::isdigit(static_cast<unsigned char>(w[i])) &&
                                   std::isdigit(static_cast<unsigned char>(w[i - 1])) &&
                                   std::isdigit(static_cast<unsigned char>(w[i + 1])));
-    if (table_figure(w) && inner_sign) return k;
+    if (inner_sign) return {k, f.end};
   }
-  return 0;
+  return {0, 0};
 }
 
 // A line of a standings table: one to four capitalised words, then figures
-// only, two or more ("MINNESOTA 67 67 .500 13 1/2", "Barcelona 3 2 1 0 5 2
-// 7"). The words are the team: one mention of exactly them, an
-// organisation, whatever the tagger made of the line (it may miss the
-// name, or run it into the first figure); a person keeps the type ("Colin
-// Montgomerie 69 70 71"). Mentions from index `from` are this sentence's.
+// only, two whole numbers or more ("MINNESOTA 67 67 .500 13 1/2",
+// "Barcelona 3 2 1 0 5 2 7"). The words are the team: one mention of
+// exactly them, an organisation, whatever the tagger made of the line (it
+// may miss the name, or run it into the first figure); a person keeps the
+// type ("Colin Montgomerie 69 70 71"). Mentions from index `from` are this
+// sentence's.
 void standings_line(std::string_view text, const Scratch& s, std::size_t first, std::size_t last, std::size_t from,
                     std::vector<Mention>& mentions) {
   auto word = [&](std::string_view w) {
@@ -237,14 +286,15 @@ void standings_line(std::string_view text, const Scratch& s, std::size_t first, 
   };
   std::size_t name_end = first;
   while (name_end < last && name_end - first < 4 && word(piece_text(text, s, name_end))) ++name_end;
-  if (name_end == first) return;
+  if (name_end == first || name_end == last) return;
   // Counts and points are whole numbers: two at least ("Sales 12.50 13.00
   // 11.27", "Revs 476 2,253" are a company's accounts).
   std::size_t figures = 0;
-  for (std::size_t k = name_end; k < last; ++k) {
-    const std::string_view w = piece_text(text, s, k);
-    if (!table_figure(w)) return;
-    if (bare_number(w)) ++figures;
+  for (std::size_t k = name_end; k < last;) {
+    const Figure f = figure_at(text, s, k, last);
+    if (f.end == k) return;
+    figures += bare_number(f.text) ? 1 : 0;
+    k = f.end;
   }
   // The tagger's reading stands where it found more than the one name, or
   // a MISC name (a programme in a TV guide: "Brain Story BBC 2 22.00").
@@ -277,19 +327,34 @@ bool numeric_date(std::string_view w) {
   return signs == 2 && digits >= 6;
 }
 
+// A word in capitals ("SEOUL", "PANAMA"; not "Updated").
+bool in_capitals(std::string_view w) {
+  bool letter = false;
+  for (unsigned char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+  return letter && !starts_lower(w);
+}
+
 // A dateline on a line of its own: places, parted by commas, then the date
-// ("SEOUL 1996-08-30", "MILWAUKEE , Wisconsin 1996-08-29"). Each place,
-// one to four capitalised words, is a place whatever the tagger made of it
-// (it reads a city in capitals as a team or a person).
+// ("SEOUL 1996-08-30", "MILWAUKEE , Wisconsin 1996-08-29"). The first place
+// is in capitals, as datelines write it ("Updated 1996-08-30" is none);
+// each place, one to four capitalised words, is a place whatever the tagger
+// made of it (it reads a city in capitals as a team or a person).
 void dateline(std::string_view text, const Scratch& s, std::size_t first, std::size_t last, std::size_t from,
               std::vector<Mention>& mentions) {
-  if (last - first < 2 || !numeric_date(piece_text(text, s, last - 1))) return;
+  std::size_t date = first;
+  while (date < last && figure_at(text, s, date, last).end == date) ++date;
+  if (date == first || date == last) return;
+  const Figure f = figure_at(text, s, date, last);
+  if (f.end != last || !numeric_date(f.text)) return;
   std::vector<std::pair<std::size_t, std::size_t>> places;
   std::size_t start = first;
-  for (std::size_t k = first; k <= last - 1; ++k) {
-    const bool end = k == last - 1 || piece_text(text, s, k) == ",";
+  for (std::size_t k = first; k <= date; ++k) {
+    const bool end = k == date || piece_text(text, s, k) == ",";
     if (!end) {
-      if (!starts_upper(piece_text(text, s, k))) return;
+      if (!starts_upper(piece_text(text, s, k)) || (start == first && !in_capitals(piece_text(text, s, k)))) return;
       continue;
     }
     if (k == start || k - start > 4) return;
@@ -391,9 +456,12 @@ class NerAnnotator final : public sdk::Annotator {
         for (std::size_t i = 0; i < s.words.size(); ++i) s.words[i] = s.recased[i];
       }
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
-      // A results table: three bare numbers or more in the sentence.
+      // A results table: three bare numbers or more in the sentence, or
+      // numbers among names with no lower-case word ("Grimsby 0 Portsmouth 1";
+      // not "en Madrid 25 muertos y en Barcelona 30").
       const bool table =
-          std::count_if(s.words.begin(), s.words.end(), [](std::string_view w) { return bare_number(w); }) >= 3;
+          bare_numbers(text, s, first, last) >= 3 ||
+          std::none_of(s.words.begin(), s.words.end(), [](std::string_view w) { return starts_lower(w); });
       for (const auto& span : label_spans(s.labels)) {
         // A span may split in two: at a score in a results table, at a
         // conjunction inside a person, at a common word inside it (languages
@@ -407,18 +475,27 @@ class NerAnnotator final : public sdk::Annotator {
           s.ranges.pop_back();
           if (!tidy_span(text, lang, span.type, trim_lower, s, m.first, m.last)) continue;
           // In a results table a team's score is no part of its name ("[Adecco
-          // Estudiantes] 69 - [TAU Vitoria] 76"); "Antena 3" keeps its digit.
+          // Estudiantes] 69 - [TAU Vitoria] 76"); "Antena 3" keeps its digit,
+          // and a known name keeps its number ("France 24").
           if (span.type == kOrgType && lang != "de" && table && m.last - m.first >= 2 &&
-              bare_number(piece_text(text, s, m.last - 1)) && piece_text(text, s, m.last - 1).size() >= 2)
+              bare_number(piece_text(text, s, m.last - 1)) && piece_text(text, s, m.last - 1).size() >= 2 &&
+              s.pieces[m.last - 1].begin != s.pieces[m.last - 2].end &&
+              (gazetteer == nullptr ||
+               gazetteer->find(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first)).empty()))
             --m.last;
+          // A cut takes the pieces [cut_begin, cut_end) out and tidies both sides.
+          auto [cut_begin, cut_end] = span.type != kMiscType ? figure_inside(text, s, m.first, m.last)
+                                                             : std::pair<std::size_t, std::size_t>{0, 0};
           std::size_t cut = 0;
-          if (span.type != kMiscType) cut = figure_inside(text, s, m.first, m.last);
-          if (cut == 0 && span.type != kMiscType) cut = score_between_names(text, lang, s, m.first, m.last, last);
-          if (cut == 0 && span.type == kPerType) cut = conjunction_in_person(text, lang, s, m.first, m.last);
-          if (cut == 0 && trim_lower && splits_names(lang)) cut = common_word_inside(text, lang, s, m.first, m.last);
-          if (cut != 0) {
-            s.ranges.emplace_back(cut + 1, m.last);
-            s.ranges.emplace_back(m.first, cut);
+          if (cut_begin == 0 && span.type != kMiscType) cut = score_between_names(text, lang, s, m.first, m.last, last);
+          if (cut_begin == 0 && cut == 0 && span.type == kPerType)
+            cut = conjunction_in_person(text, lang, s, m.first, m.last);
+          if (cut_begin == 0 && cut == 0 && trim_lower && splits_names(lang))
+            cut = common_word_inside(text, lang, s, m.first, m.last);
+          if (cut != 0) std::tie(cut_begin, cut_end) = std::pair{cut, cut + 1};
+          if (cut_begin != 0) {
+            s.ranges.emplace_back(cut_end, m.last);
+            s.ranges.emplace_back(m.first, cut_begin);
             continue;
           }
           m.type = static_cast<std::uint8_t>(span.type);
@@ -430,7 +507,7 @@ class NerAnnotator final : public sdk::Annotator {
           s.mentions.push_back(std::move(m));
         }
       }
-      teams_in_results_table(text, s, sentence_mentions, last, s.mentions);
+      teams_in_results_table(text, s, table, sentence_mentions, last, s.mentions);
       standings_line(text, s, first, last, sentence_mentions, s.mentions);
       dateline(text, s, first, last, sentence_mentions, s.mentions);
     }
@@ -500,7 +577,9 @@ sdk::ComponentSpec ner_component_spec() {
                          "shortened names (\"Hammouchi\" → \"Abdellatif Hammouchi\")"),
       ParamSpec::boolean("known_names", true,
                          "gazetteer names the tagger missed become entities: names of two words or more, country "
-                         "names and curated entries (institutions, people); never a bare city name"),
+                         "names and curated entries (institutions, people); never a bare city name. Also: "
+                         "capitalised words for a people (MISC; en, es, nl) and nouns standing for an institution "
+                         "(\"el Gobierno\"; es, nl, en)"),
       ParamSpec::floating("min_score", 0.0, "drop entities whose confidence is below this").range(0.0, 1.0),
       ParamSpec::string_list("recase_all_caps", {"en", "es", "nl"},
                              "sentences in capitals only (wire headlines, datelines) are re-cased before tagging "
