@@ -55,6 +55,13 @@ std::span<const std::string> words_of(const DocumentView& doc, const Mention& m)
   return doc.folded.subspan(m.first, m.last - m.first);
 }
 
+// The mention's folded words, as one string: "mentions of the same words".
+std::string words_key(const DocumentView& doc, const Mention& m) {
+  std::string k;
+  for (const auto& w : words_of(doc, m)) k.append(w).push_back(' ');
+  return k;
+}
+
 std::string surface(const DocumentView& doc, const Mention& m) {
   return std::string(
       doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
@@ -613,18 +620,13 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
 void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   const auto per = static_cast<std::uint8_t>(*type_index("PER"));
   std::set<std::string> people;
-  auto key = [&](const Mention& m) {
-    std::string k;
-    for (const auto& w : words_of(doc, m)) k.append(w).push_back(' ');
-    return k;
-  };
   for (const auto& m : mentions)
     if (m.first > 0 && title_names_no_one(doc.folded[m.first - 1], doc.language) &&
         starts_upper(piece_text(doc, m.first - 1)) && !crosses_sentence(doc, m.first - 1, m.last))
-      people.insert(key(m));
+      people.insert(words_key(doc, m));
   if (people.empty()) return;
   for (auto& m : mentions) {
-    if (m.type == per || !people.contains(key(m))) continue;
+    if (m.type == per || !people.contains(words_key(doc, m))) continue;
     m.type = per;
     m.from_gazetteer = false;
     m.canonical.clear();
@@ -638,16 +640,11 @@ void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
 // gazetteers resolved keep theirs.
 void vote_types(const DocumentView& doc, std::vector<Mention>& mentions) {
   std::map<std::string, std::array<float, kNumTypes>> votes;
-  auto key = [&](const Mention& m) {
-    std::string k;
-    for (const auto& w : words_of(doc, m)) k.append(w).push_back(' ');
-    return k;
-  };
   for (const auto& m : mentions)
-    if (!m.from_gazetteer) votes[key(m)][m.type] += m.score;
+    if (!m.from_gazetteer) votes[words_key(doc, m)][m.type] += m.score;
   for (auto& m : mentions) {
     if (m.from_gazetteer) continue;
-    const auto& v = votes[key(m)];
+    const auto& v = votes[words_key(doc, m)];
     const auto best = static_cast<std::uint8_t>(std::max_element(v.begin(), v.end()) - v.begin());
     if (v[best] > v[m.type]) m.type = best;
   }
