@@ -201,6 +201,16 @@ void link(Mention& from, const Mention& to) {
   from.id = to.id;
 }
 
+// A mention a rule adds where the tagger found none.
+Mention new_mention(std::size_t first, std::size_t last, std::uint8_t type, float score) {
+  Mention m;
+  m.first = first;
+  m.last = last;
+  m.type = type;
+  m.score = score;
+  return m;
+}
+
 void insert_sorted(std::vector<Mention>& mentions, Mention m) {
   auto at = std::lower_bound(mentions.begin(), mentions.end(), m,
                              [](const Mention& a, const Mention& b) { return a.first < b.first; });
@@ -341,12 +351,7 @@ void add_group_words(const DocumentView& doc, std::vector<Mention>& mentions) {
       if (!names_a_group(doc.folded.subspan(i, n), doc.language) || overlaps_any(mentions, i, i + n) ||
           crosses_sentence(doc, i, i + n))
         continue;
-      Mention m;
-      m.first = i;
-      m.last = i + n;
-      m.type = misc;
-      m.score = 0.5f;
-      added.push_back(std::move(m));
+      added.push_back(new_mention(i, i + n, misc, 0.5f));
       i += n - 1;
       break;
     }
@@ -374,12 +379,7 @@ void add_institution_nouns(const DocumentView& doc, std::vector<Mention>& mentio
     if (sentence_start(i) || (i + 1 < doc.folded.size() &&
                               std::find(kOpensName.begin(), kOpensName.end(), doc.folded[i + 1]) != kOpensName.end()))
       continue;
-    Mention m;
-    m.first = i;
-    m.last = i + 1;
-    m.type = org;
-    m.score = 0.5f;
-    added.push_back(std::move(m));
+    added.push_back(new_mention(i, i + 1, org, 0.5f));
   }
   for (auto& m : added) insert_sorted(mentions, std::move(m));
 }
@@ -437,12 +437,8 @@ void add_bracketed_affiliation(const DocumentView& doc, std::vector<Mention>& me
                                std::size_t acronym) {
   if (overlaps_any(mentions, acronym, acronym + 1)) return;
   if (doc.gazetteer != nullptr && !doc.gazetteer->find(doc.folded.subspan(acronym, 1)).empty()) return;
-  Mention m;
-  m.first = acronym;
-  m.last = acronym + 1;
-  m.type = static_cast<std::uint8_t>(*type_index("ORG"));
-  m.score = person.score;
-  insert_sorted(mentions, std::move(m));
+  const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  insert_sorted(mentions, new_mention(acronym, acronym + 1, org, person.score));
 }
 
 void link_acronyms(const DocumentView& doc, std::vector<Mention>& mentions) {
@@ -587,6 +583,15 @@ void link_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
 }
 
+// A new type for a mention, and with it no gazetteer resolution: what a
+// gazetteer said of the words under the old type no longer holds.
+void retype_unresolved(Mention& m, std::uint8_t type) {
+  m.type = type;
+  m.from_gazetteer = false;
+  m.canonical.clear();
+  m.id.clear();
+}
+
 // Spanish writes a city without an article ("en Barcelona", "de Parma") and
 // its football club with a masculine one ("el Barcelona", "del Parma", "al
 // Valencia"): a city after a lower-case "el", "del" or "al" is the club, an
@@ -605,10 +610,7 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
     if (m.last < doc.folded.size() && (doc.folded[m.last] == "de" || doc.folded[m.last] == "del")) continue;
     const long city = best_entry(doc, doc.gazetteer->find(words_of(doc, m)), loc);
     if (city < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(city)).id.starts_with("geonames:")) continue;
-    m.type = org;
-    m.from_gazetteer = false;
-    m.canonical.clear();
-    m.id.clear();
+    retype_unresolved(m, org);
   }
 }
 
@@ -627,10 +629,7 @@ void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   if (people.empty()) return;
   for (auto& m : mentions) {
     if (m.type == per || !people.contains(words_key(doc, m))) continue;
-    m.type = per;
-    m.from_gazetteer = false;
-    m.canonical.clear();
-    m.id.clear();
+    retype_unresolved(m, per);
   }
 }
 
