@@ -408,6 +408,29 @@ TEST_CASE("which spans name a people or a group") {
   CHECK_FALSE(group({}, "en"));
 }
 
+TEST_CASE("titles inside a span part the person from the name or the people before them") {
+  const std::vector<std::string> tagged = {
+      "But/O Palestinian/B-ORG President/I-ORG Yasser/I-ORG Arafat/I-ORG said/O ./O",
+      "Then/O Italian/B-PER Foreign/I-PER Minister/I-PER Lamberto/I-PER Dini/I-PER spoke/O ./O",
+      "They/O met/O Prime/B-ORG Minister/I-ORG Netanyahu/I-ORG today/O ./O",
+      "Then/O Senate/B-ORG Committee/I-ORG Chairman/I-ORG Orrin/I-ORG Hatch/I-ORG spoke/O ./O",
+      "Then/O the/O Prime/B-ORG Minister/I-ORG spoke/O ./O"};
+  const std::string text =
+      "But Palestinian President Yasser Arafat said . Then Italian Foreign Minister Lamberto Dini spoke . They met "
+      "Prime Minister Netanyahu today . Then Senate Committee Chairman Orrin Hatch spoke . Then the Prime Minister "
+      "spoke .";
+  // The post's words ("Foreign") go with the title; the person after the titles is a person; titles alone
+  // ("Prime Minister") are no entity.
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"Palestinian/MISC", "Yasser Arafat/PER", "Italian/MISC", "Lamberto Dini/PER",
+                                 "Netanyahu/PER", "Senate Committee/ORG", "Orrin Hatch/PER"});
+  // Titles are English only: in French the tagger's spans stand.
+  CHECK(tagged_by_tiny_model(tagged, text, "fr") ==
+        std::vector<std::string>{"Palestinian President Yasser Arafat/ORG",
+                                 "Italian Foreign Minister Lamberto Dini/PER", "Prime Minister Netanyahu/ORG",
+                                 "Senate Committee Chairman Orrin Hatch/ORG", "Prime Minister/ORG"});
+}
+
 TEST_CASE("the days, months and titles that never name an entity alone, per language") {
   CHECK(ner::never_a_name_alone("friday", "en"));
   CHECK(ner::never_a_name_alone("december", "en"));
@@ -427,6 +450,9 @@ TEST_CASE("the days, months and titles that never name an entity alone, per lang
   CHECK_FALSE(ner::is_title("lord", "en"));  // Lord's, a cricket ground
   CHECK_FALSE(ner::is_title("emir", "en"));  // Emir Kusturica
   CHECK(ner::title_names_no_one("president", "en"));
+  CHECK(ner::names_a_post("foreign", "en"));  // "Foreign Minister"
+  CHECK_FALSE(ner::names_a_post("italian", "en"));
+  CHECK_FALSE(ner::names_a_post("foreign", "fr"));
   CHECK_FALSE(ner::title_names_no_one("prince", "en"));  // the musician
   CHECK(ner::may_be_inside_a_name("of", "en"));
   CHECK_FALSE(ner::may_be_inside_a_name("capital", "en"));

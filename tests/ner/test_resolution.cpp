@@ -401,6 +401,47 @@ TEST_CASE("a capitalised noun standing for an institution is an organisation, in
   CHECK(ms3.empty());
 }
 
+TEST_CASE("an organisation or a place named by an event's head word is MISC") {
+  auto doc = make("Sampras won the U.S. Open and Spain the Fed Cup after the Gulf War .", "en");
+  std::vector<Mention> ms = {mention(doc.index_of("U.S."), doc.index_of("Open") + 1, "ORG"),
+                             mention(doc.index_of("Spain"), doc.index_of("Spain") + 1, "LOC"),
+                             mention(doc.index_of("Fed"), doc.index_of("Cup") + 1, "ORG"),
+                             mention(doc.index_of("Gulf"), doc.index_of("War") + 1, "LOC")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 4);
+  CHECK(kEntityTypes[ms[0].type] == "MISC");
+  CHECK(kEntityTypes[ms[1].type] == "LOC");
+  CHECK(kEntityTypes[ms[2].type] == "MISC");
+  CHECK(kEntityTypes[ms[3].type] == "MISC");
+  // Spanish puts the head first; a single word only where it names the event alone.
+  auto es = make("El Barcelona ganó la Liga ACB , la Copa del Rey y el Mundial ; Torneo dijo .", "es");
+  std::vector<Mention> ms2 = {mention(1, 2, "ORG"), mention(es.index_of("Liga"), es.index_of("ACB") + 1, "ORG"),
+                              mention(es.index_of("Copa"), es.index_of("Rey") + 1, "LOC"),
+                              mention(es.index_of("Mundial"), es.index_of("Mundial") + 1, "ORG"),
+                              mention(es.index_of("Torneo"), es.index_of("Torneo") + 1, "PER")};
+  resolve_mentions(es.view(nullptr), ms2);
+  REQUIRE(ms2.size() == 5);
+  CHECK(kEntityTypes[ms2[0].type] == "ORG");
+  CHECK(kEntityTypes[ms2[1].type] == "MISC");
+  CHECK(kEntityTypes[ms2[2].type] == "MISC");
+  CHECK(kEntityTypes[ms2[3].type] == "MISC");
+  CHECK(kEntityTypes[ms2[4].type] == "PER");  // persons are never retyped so
+  // A person whose surname is such a word keeps the type; "Open University" does not end with it.
+  auto names = make("Lee Masters joined the Open University .", "en");
+  std::vector<Mention> ms3 = {mention(0, 2, "PER"), mention(4, 6, "ORG")};
+  resolve_mentions(names.view(nullptr), ms3);
+  CHECK(kEntityTypes[ms3[0].type] == "PER");
+  CHECK(kEntityTypes[ms3[1].type] == "ORG");
+  // A name a gazetteer resolved keeps its type.
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", "vigil:org/test-cup\tORG\tTest Cup Ltd\ten\tTest Cup\n")});
+  auto known = make("Shares of Test Cup rose .", "en");
+  std::vector<Mention> ms4 = {mention(2, 4, "ORG")};
+  resolve_mentions(known.view(gaz.get()), ms4);
+  CHECK(kEntityTypes[ms4[0].type] == "ORG");
+  CHECK(ms4[0].id == "vigil:org/test-cup");
+}
+
 TEST_CASE("a name after a title is a person's, and so are its other mentions") {
   auto doc = make("President Clinton spoke . Later Clinton left .", "en");
   const std::size_t later = doc.index_of("Clinton", 2);

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "demonyms.hpp"
+#include "event_words.hpp"
 #include "institution_nouns.hpp"
 #include "labels.hpp"
 #include "not_names.hpp"
@@ -633,6 +634,19 @@ void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
 }
 
+// An organisation or a place the tagger found whose head word makes it an
+// event ("U.S. Open", "Fed Cup", "Gulf War", "Copa del Rey", "Liga ACB",
+// "Olympische Spelen"): MISC (event_words.hpp). Names a gazetteer
+// resolved keep their type ("Arab League" would, were "League" listed).
+void events_by_head_word(const DocumentView& doc, std::vector<Mention>& mentions) {
+  static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
+  static const auto misc = static_cast<std::uint8_t>(*type_index("MISC"));
+  for (auto& m : mentions)
+    if ((m.type == org || m.type == loc) && !m.from_gazetteer && names_an_event(words_of(doc, m), doc.language))
+      m.type = misc;
+}
+
 // One name, one type within a document: the tagger may read "Somerset" as a
 // place in one sentence and a team in the next; every mention of the same
 // words takes the type most of them (by summed confidence) have. Names the
@@ -663,6 +677,7 @@ void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
     add_group_words(doc, mentions);
     add_institution_nouns(doc, mentions);
   }
+  events_by_head_word(doc, mentions);
   link_acronyms(doc, mentions);
   tag_repeats(doc, mentions);
   titled_people(doc, mentions);

@@ -10,7 +10,8 @@
 //    mention that is exactly a country's name or a curated region's (in the
 //    document's language) is a place even where the tagger said organisation,
 //    and one that is exactly a curated organisation's or person's name takes
-//    that type;
+//    that type; an organisation or a place whose head word names an event
+//    ("U.S. Open", "Copa del Rey": event_words.hpp) is MISC;
 // 2. acronyms: "Long Form (LF)" and "LF (Long Form)" share canonical and id
 //    (an untagged acronym in the brackets becomes a mention of the long
 //    form's type; syllabic ones fit too: "Agencia Nacional de

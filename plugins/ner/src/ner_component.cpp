@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <span>
 #include <tuple>
@@ -140,9 +141,11 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
   // refuses a span without a letter or a digit.)
   const auto words = std::span<const std::string>(s.folded).subspan(first, last - first);
   if (words.size() == 1 && never_a_name_alone(words[0], lang)) return false;  // "on Friday"
-  // "President", "Mr .": titles alone.
-  return !std::all_of(words.begin(), words.end(),
-                      [&](const std::string& w) { return w == "." || title_names_no_one(w, lang); });
+  // "President", "Mr .", "Prime Minister": titles alone, one of which names
+  // no one ("Queen" alone may be the band).
+  return !(
+      std::all_of(words.begin(), words.end(), [&](const std::string& w) { return w == "." || is_title(w, lang); }) &&
+      std::any_of(words.begin(), words.end(), [&](const std::string& w) { return title_names_no_one(w, lang); }));
 }
 
 // A lower-case word inside [first, last) that no name holds ("Moroccan
@@ -379,6 +382,35 @@ void dateline(std::string_view text, const Scratch& s, std::size_t first, std::s
 // Pérez", "Y. Tazi" hold initials), and Spanish "e" stands for "y" before
 // an i sound only ("Fernando e Ignacio"). The conjunction's index; 0 when
 // there is none.
+// Titles inside a span, before a person ("[Palestinian] President [Yasser
+// Arafat]", "[Senate Judiciary Committee] Chairman [Orrin Hatch]", "Prime
+// Minister [Netanyahu]" tagged as one organisation): titles that name no
+// one alone (not_names.hpp), with the words of the post before them
+// ("Italian [Foreign Minister]"), and a capitalised word after them inside
+// the span. Returns the pieces [begin, end) of the titles, with their full
+// stops; begin may be the span's first piece. The part after them is the
+// person: titled_people (entity_resolution.cpp) gives it that type.
+std::optional<std::pair<std::size_t, std::size_t>> titles_inside(std::string_view text, const std::string& lang,
+                                                                 const Scratch& s, std::size_t first,
+                                                                 std::size_t last) {
+  for (std::size_t k = first; k + 1 < last; ++k) {
+    if (!is_title(s.folded[k], lang) || !starts_upper(piece_text(text, s, k))) continue;
+    std::size_t end = k;
+    bool names_no_one = false;
+    while (end < last && (is_title(s.folded[end], lang) || (end > k && piece_text(text, s, end) == "."))) {
+      names_no_one = names_no_one || title_names_no_one(s.folded[end], lang);
+      ++end;
+    }
+    if (names_no_one && end < last && starts_upper(piece_text(text, s, end))) {
+      std::size_t begin = k;
+      while (begin > first && names_a_post(s.folded[begin - 1], lang)) --begin;
+      return std::pair{begin, end};
+    }
+    k = end;
+  }
+  return std::nullopt;
+}
+
 std::size_t conjunction_in_person(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                   std::size_t last) {
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
@@ -486,6 +518,13 @@ class NerAnnotator final : public sdk::Annotator {
           // A cut takes the pieces [cut_begin, cut_end) out and tidies both sides.
           auto [cut_begin, cut_end] = span.type != kMiscType ? figure_inside(text, s, m.first, m.last)
                                                              : std::pair<std::size_t, std::size_t>{0, 0};
+          if (cut_begin == 0 && span.type != kMiscType) {
+            if (auto titles = titles_inside(text, lang, s, m.first, m.last)) {
+              s.ranges.emplace_back(titles->second, m.last);
+              if (titles->first > m.first) s.ranges.emplace_back(m.first, titles->first);
+              continue;
+            }
+          }
           std::size_t cut = 0;
           if (cut_begin == 0 && span.type != kMiscType) cut = score_between_names(text, lang, s, m.first, m.last, last);
           if (cut_begin == 0 && cut == 0 && span.type == kPerType)

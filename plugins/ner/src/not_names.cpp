@@ -70,6 +70,15 @@ bool title_names_no_one(std::string_view folded, std::string_view language) {
   return t != nullptr && !t->may_name_alone;
 }
 
+bool names_a_post(std::string_view folded, std::string_view language) {
+  static constexpr std::array<std::string_view, 26> kPosts = {
+      "foreign",     "defence",   "defense",       "interior",      "finance", "justice", "trade",
+      "health",      "education", "economy",       "labour",        "labor",   "energy",  "industry",
+      "home",        "deputy",    "vice",          "acting",        "former",  "culture", "environment",
+      "agriculture", "transport", "privatisation", "privatization", "prime"};
+  return language == "en" && std::find(kPosts.begin(), kPosts.end(), folded) != kPosts.end();
+}
+
 namespace {
 
 // Lower-case words found inside CoNLL-2003 en training names (function

@@ -24,6 +24,11 @@ bool never_a_name_alone(std::string_view folded, std::string_view language);
 bool is_title(std::string_view folded, std::string_view language);
 bool title_names_no_one(std::string_view folded, std::string_view language);
 
+// English words that make a title a post ("Foreign", "Defence", "Deputy"
+// in "Foreign Minister", "Deputy Prime Minister"): written before the
+// title, part of it, not of the name before it.
+bool names_a_post(std::string_view folded, std::string_view language);
+
 // The lower-case words an English name may hold inside ("Bank of England",
 // "Vincent van Gogh"): function words and name particles. Another
 // lower-case word inside a span ("Moroccan capital Rabat", "Leicestershire
