@@ -414,21 +414,24 @@ TEST_CASE("titles inside a span part the person from the name or the people befo
       "Then/O Italian/B-PER Foreign/I-PER Minister/I-PER Lamberto/I-PER Dini/I-PER spoke/O ./O",
       "They/O met/O Prime/B-ORG Minister/I-ORG Netanyahu/I-ORG today/O ./O",
       "Then/O Senate/B-ORG Committee/I-ORG Chairman/I-ORG Orrin/I-ORG Hatch/I-ORG spoke/O ./O",
-      "Then/O the/O Prime/B-ORG Minister/I-ORG spoke/O ./O"};
+      "Then/O the/O Prime/B-ORG Minister/I-ORG spoke/O ./O",
+      "Then/O General/B-ORG Information/I-ORG Commission/I-ORG of/I-ORG the/I-ORG Police/I-ORG spoke/O ./O"};
   const std::string text =
       "But Palestinian President Yasser Arafat said . Then Italian Foreign Minister Lamberto Dini spoke . They met "
       "Prime Minister Netanyahu today . Then Senate Committee Chairman Orrin Hatch spoke . Then the Prime Minister "
-      "spoke .";
+      "spoke . Then General Information Commission of the Police spoke .";
   // The post's words ("Foreign") go with the title; the person after the titles is a person; titles alone
-  // ("Prime Minister") are no entity.
+  // ("Prime Minister") are no entity; a title before words that are no person's name stays in the span.
   CHECK(tagged_by_tiny_model(tagged, text, "en") ==
         std::vector<std::string>{"Palestinian/MISC", "Yasser Arafat/PER", "Italian/MISC", "Lamberto Dini/PER",
-                                 "Netanyahu/PER", "Senate Committee/ORG", "Orrin Hatch/PER"});
+                                 "Netanyahu/PER", "Senate Committee/ORG", "Orrin Hatch/PER",
+                                 "General Information Commission of the Police/ORG"});
   // Titles are English only: in French the tagger's spans stand.
   CHECK(tagged_by_tiny_model(tagged, text, "fr") ==
         std::vector<std::string>{"Palestinian President Yasser Arafat/ORG",
                                  "Italian Foreign Minister Lamberto Dini/PER", "Prime Minister Netanyahu/ORG",
-                                 "Senate Committee Chairman Orrin Hatch/ORG", "Prime Minister/ORG"});
+                                 "Senate Committee Chairman Orrin Hatch/ORG", "Prime Minister/ORG",
+                                 "General Information Commission of the Police/ORG"});
 }
 
 TEST_CASE("the days, months and titles that never name an entity alone, per language") {

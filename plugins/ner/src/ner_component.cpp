@@ -401,7 +401,16 @@ std::optional<std::pair<std::size_t, std::size_t>> titles_inside(std::string_vie
       names_no_one = names_no_one || title_names_no_one(s.folded[end], lang);
       ++end;
     }
-    if (names_no_one && end < last && starts_upper(piece_text(text, s, end))) {
+    // What follows must read as a person's name: up to four words, each
+    // capitalised or a name's particle ("Yasser Arafat", "Ezer Weizman";
+    // not "[General] Information Commission of the Spanish Police").
+    bool person_after = end < last && last - end <= 4 && starts_upper(piece_text(text, s, end));
+    for (std::size_t i = end; person_after && i < last; ++i)
+      person_after = starts_upper(piece_text(text, s, i)) || is_name_particle(s.folded[i], lang) ||
+                     piece_text(text, s, i) == "." ||  // "George W . Bush"
+                     std::any_of(piece_text(text, s, i).begin(), piece_text(text, s, i).end(),
+                                 [](char c) { return c >= 'A' && c <= 'Z'; });  // "al-Abidine"
+    if (names_no_one && person_after) {
       std::size_t begin = k;
       while (begin > first && names_a_post(s.folded[begin - 1], lang)) --begin;
       return std::pair{begin, end};
