@@ -434,6 +434,22 @@ TEST_CASE("titles inside a span part the person from the name or the people befo
                                  "General Information Commission of the Police/ORG"});
 }
 
+TEST_CASE("titles do not split a known name, a company's name or the end of an organisation's name") {
+  const std::vector<std::string> tagged = {
+      "Rebels/O in/O DR/B-LOC Congo/I-LOC fled/O ./O", "Shares/O of/O General/B-ORG Motors/I-ORG rose/O ./O",
+      "Then/O the/O Department/B-ORG of/I-ORG Energy/I-ORG Secretary/I-ORG Hazel/I-ORG Leary/I-ORG spoke/O ./O",
+      "Then/O U.S./B-ORG Gen/I-ORG ./I-ORG Colin/I-ORG Powell/I-ORG spoke/O ./O"};
+  const std::string text =
+      "Rebels in DR Congo fled . Shares of General Motors rose . Then the Department of Energy Secretary Hazel "
+      "Leary spoke . Then U.S. Gen|. Colin Powell spoke .";
+  const std::string gazetteer = "iso3166:CD\tLOC\tDemocratic Republic of the Congo\ten\tDR Congo\n";
+  // "Energy" is a post's word only after a capitalised word; a title's full stop as a token of its own
+  // ("Gen|.": two tokens, no space) still makes the name after it a person's.
+  CHECK(tagged_by_tiny_model(tagged, text, "en", {}, gazetteer) ==
+        std::vector<std::string>{"DR Congo/LOC", "General Motors/ORG", "Department of Energy/ORG", "Hazel Leary/PER",
+                                 "U.S./ORG", "Colin Powell/PER"});
+}
+
 TEST_CASE("the days, months and titles that never name an entity alone, per language") {
   CHECK(ner::never_a_name_alone("friday", "en"));
   CHECK(ner::never_a_name_alone("december", "en"));

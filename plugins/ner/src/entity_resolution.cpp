@@ -623,10 +623,14 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
 void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   const auto per = static_cast<std::uint8_t>(*type_index("PER"));
   std::set<std::string> people;
-  for (const auto& m : mentions)
-    if (m.first > 0 && title_names_no_one(doc.folded[m.first - 1], doc.language) &&
-        starts_upper(piece_text(doc, m.first - 1)) && !crosses_sentence(doc, m.first - 1, m.last))
+  for (const auto& m : mentions) {
+    // The title's full stop may stand apart ("Gen . Colin Powell").
+    std::size_t title = m.first;
+    if (title > 1 && piece_text(doc, title - 1) == ".") --title;
+    if (title > 0 && title_names_no_one(doc.folded[title - 1], doc.language) &&
+        starts_upper(piece_text(doc, title - 1)) && !crosses_sentence(doc, title - 1, m.last))
       people.insert(words_key(doc, m));
+  }
   if (people.empty()) return;
   for (auto& m : mentions) {
     if (m.type == per || !people.contains(words_key(doc, m))) continue;

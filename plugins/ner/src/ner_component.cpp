@@ -375,44 +375,54 @@ void dateline(std::string_view text, const Scratch& s, std::size_t first, std::s
   }
 }
 
-// "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
-// Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
-// 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
-// Gasset"). The conjunction must be written in lower case ("Juan E.
-// Pérez", "Y. Tazi" hold initials), and Spanish "e" stands for "y" before
-// an i sound only ("Fernando e Ignacio"). The conjunction's index; 0 when
-// there is none.
 // Titles inside a span, before a person ("[Palestinian] President [Yasser
 // Arafat]", "[Senate Judiciary Committee] Chairman [Orrin Hatch]", "Prime
 // Minister [Netanyahu]" tagged as one organisation): titles that name no
 // one alone (not_names.hpp), with the words of the post before them
-// ("Italian [Foreign Minister]"), and a capitalised word after them inside
-// the span. Returns the pieces [begin, end) of the titles, with their full
-// stops; begin may be the span's first piece. The part after them is the
-// person: titled_people (entity_resolution.cpp) gives it that type.
+// ("Italian [Foreign Minister]"; not "Department of [Energy]"), followed
+// by up to four words that read as a person's name. Returns the pieces
+// [begin, end) of the titles, with their full stops; begin may be the
+// span's first piece. The part after them is the person: titled_people
+// (entity_resolution.cpp) gives it that type. Never inside a name the
+// gazetteers know ("DR Congo", "General Santos"), never a title in
+// capitals ("DR"), and a span opening with "General" is a company's
+// ("General Motors", "General Electric").
 std::optional<std::pair<std::size_t, std::size_t>> titles_inside(std::string_view text, const std::string& lang,
-                                                                 const Scratch& s, std::size_t first,
-                                                                 std::size_t last) {
+                                                                 const Scratch& s, const Gazetteer* gazetteer,
+                                                                 std::size_t first, std::size_t last) {
+  auto piece = [&](std::size_t i) { return piece_text(text, s, i); };
+  auto has_capital = [](std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  auto all_capitals = [](std::string_view w) {
+    return std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (gazetteer != nullptr &&
+      !gazetteer->find(std::span<const std::string>(s.folded).subspan(first, last - first)).empty())
+    return std::nullopt;
   for (std::size_t k = first; k + 1 < last; ++k) {
-    if (!is_title(s.folded[k], lang) || !starts_upper(piece_text(text, s, k))) continue;
+    if (!is_title(s.folded[k], lang) || !starts_upper(piece(k)) || all_capitals(piece(k))) continue;
+    if (k == first && s.folded[k] == "general") continue;
     std::size_t end = k;
     bool names_no_one = false;
-    while (end < last && (is_title(s.folded[end], lang) || (end > k && piece_text(text, s, end) == "."))) {
+    while (end < last && (is_title(s.folded[end], lang) || (end > k && piece(end) == "."))) {
       names_no_one = names_no_one || title_names_no_one(s.folded[end], lang);
       ++end;
     }
     // What follows must read as a person's name: up to four words, each
-    // capitalised or a name's particle ("Yasser Arafat", "Ezer Weizman";
-    // not "[General] Information Commission of the Spanish Police").
-    bool person_after = end < last && last - end <= 4 && starts_upper(piece_text(text, s, end));
+    // capitalised ("al-Abidine" too), a name's particle or an initial's
+    // full stop ("George W . Bush"); not "[General] Information Commission
+    // of the Spanish Police".
+    bool person_after = end < last && last - end <= 4 && starts_upper(piece(end));
     for (std::size_t i = end; person_after && i < last; ++i)
-      person_after = starts_upper(piece_text(text, s, i)) || is_name_particle(s.folded[i], lang) ||
-                     piece_text(text, s, i) == "." ||  // "George W . Bush"
-                     std::any_of(piece_text(text, s, i).begin(), piece_text(text, s, i).end(),
-                                 [](char c) { return c >= 'A' && c <= 'Z'; });  // "al-Abidine"
+      person_after = has_capital(piece(i)) || is_name_particle(s.folded[i], lang) || piece(i) == ".";
     if (names_no_one && person_after) {
+      // A post's word joins the title when it opens the span or follows a
+      // capitalised word: "Italian [Foreign Minister]", not "Department of [Energy Secretary]".
       std::size_t begin = k;
-      while (begin > first && names_a_post(s.folded[begin - 1], lang)) --begin;
+      while (begin > first && names_a_post(s.folded[begin - 1], lang) &&
+             (begin - 1 == first || has_capital(piece(begin - 2))))
+        --begin;
       return std::pair{begin, end};
     }
     k = end;
@@ -420,6 +430,13 @@ std::optional<std::pair<std::size_t, std::size_t>> titles_inside(std::string_vie
   return std::nullopt;
 }
 
+// "and" inside a person's span: two people ("Alex y Pepín", "Oscar and
+// Puñal"). No person of CoNLL-2002/2003 train (15 487 names) is so named,
+// 4 of the 27 127 of WikiNEuRal val en es fr de nl are ("Ortega y
+// Gasset"). The conjunction must be written in lower case ("Juan E.
+// Pérez", "Y. Tazi" hold initials), and Spanish "e" stands for "y" before
+// an i sound only ("Fernando e Ignacio"). The conjunction's index; 0 when
+// there is none.
 std::size_t conjunction_in_person(std::string_view text, const std::string& lang, const Scratch& s, std::size_t first,
                                   std::size_t last) {
   for (std::size_t k = first + 1; k + 1 < last; ++k) {
@@ -528,7 +545,7 @@ class NerAnnotator final : public sdk::Annotator {
           auto [cut_begin, cut_end] = span.type != kMiscType ? figure_inside(text, s, m.first, m.last)
                                                              : std::pair<std::size_t, std::size_t>{0, 0};
           if (cut_begin == 0 && span.type != kMiscType) {
-            if (auto titles = titles_inside(text, lang, s, m.first, m.last)) {
+            if (auto titles = titles_inside(text, lang, s, gazetteer, m.first, m.last)) {
               s.ranges.emplace_back(titles->second, m.last);
               if (titles->first > m.first) s.ranges.emplace_back(m.first, titles->first);
               continue;
