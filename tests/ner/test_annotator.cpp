@@ -165,11 +165,11 @@ TEST_CASE("Arabic clitics are split so that the entity has exact offsets") {
 namespace {
 
 // Trains a tiny English model on `tagged` sentences (each ten times) and
-// returns what the annotator finds in `text` as "surface/LABEL", the
-// document declared in `lang`.
+// returns what the annotator finds in `text` as "surface/LABEL" (with
+// "=canonical" if asked), the document declared in `lang`.
 std::vector<std::string> tagged_by_tiny_model(const std::vector<std::string>& tagged, const std::string& text,
                                               const std::string& lang, const std::vector<std::string>& trim_lower = {},
-                                              const std::string& gazetteer_tsv = "") {
+                                              const std::string& gazetteer_tsv = "", bool with_canonical = false) {
   vigil::test::TempDir dir;
   std::vector<ner::TrainingSentence> corpus;
   for (int i = 0; i < 10; ++i)
@@ -185,7 +185,8 @@ std::vector<std::string> tagged_by_tiny_model(const std::vector<std::string>& ta
   auto doc = make_doc(text, lang);
   annotator->annotate(doc);
   std::vector<std::string> found;
-  for (const auto& e : doc.entities) found.push_back(slice(doc, e) + "/" + e.label);
+  for (const auto& e : doc.entities)
+    found.push_back(slice(doc, e) + "/" + e.label + (with_canonical ? "=" + e.canonical : std::string()));
   return found;
 }
 
@@ -543,4 +544,61 @@ TEST_CASE("a model card that records its share of sentences in capitals decides 
   REQUIRE(recased != as_written);
   CHECK(run(R"(,"capitals_share":0.0)", {}) == recased);          // learnt from none: re-cased, unlisted
   CHECK(run(R"(,"capitals_share":0.13)", {"en"}) == as_written);  // learnt from them: as written, listed
+}
+
+TEST_CASE("a word a scanned page broke at a line end with '¬' is one word of the name") {
+  const std::vector<std::string> tagged = {"Il/O part/O en/O Afri¬/B-LOC que/O demain/O ./O",
+                                           "Il/O lit/O Shakes¬/O peare/B-PER demain/O ./O"};
+  const std::string text = "Il part en Afri¬ que demain . Il lit Shakes¬ peare demain .";
+  // Both directions; the canonical name is the word whole.
+  for (const char* lang : {"fr", "en"})
+    CHECK(tagged_by_tiny_model(tagged, text, lang, {}, "", true) ==
+          std::vector<std::string>{"Afri¬ que/LOC=Afrique", "Shakes¬ peare/PER=Shakespeare"});
+}
+
+TEST_CASE("in French a span takes the capitalised words its hyphens join, written without spaces") {
+  const std::vector<std::string> tagged = {"Il/O va/O à/O Saint/B-LOC -/O Pierre/O -/O Vaast/O ./O",
+                                           "Il/O va/O à/O Châlons/O -/O sur/O -/O Marne/B-LOC ./O",
+                                           "Il/O va/O à/O Paris/B-LOC -/O demain/O ./O"};
+  // "|" joins tokens without a space: the host's tokenizer cuts "Saint-Pierre-Vaast" so.
+  const std::string text =
+      "Il va à Saint|-|Pierre|-|Vaast . Il va à Châlons|-|sur|-|Marne . Il va à Paris - demain . Il va à Saint - "
+      "Pierre - Vaast .";
+  CHECK(tagged_by_tiny_model(tagged, text, "fr") ==
+        std::vector<std::string>{"Saint-Pierre-Vaast/LOC", "Châlons-sur-Marne/LOC", "Paris/LOC", "Saint/LOC"});
+  // French only (German writes "CDU-Politiker", a name joined to a common noun with a capital).
+  CHECK(tagged_by_tiny_model(tagged, text, "de") ==
+        std::vector<std::string>{"Saint/LOC", "Marne/LOC", "Paris/LOC", "Saint/LOC"});
+}
+
+TEST_CASE("a French mention takes a person's titles, a given name in brackets, a street and its number") {
+  const std::vector<std::string> tagged = {"Hier/O M/O ./O Daladier/B-PER parlait/O ./O",
+                                           "Hier/O le/O général/O Weygand/B-PER parlait/O ./O",
+                                           "Hier/O Roman/B-PER (/O Clémentine/B-PER )/O parlait/O ./O",
+                                           "Il/O habite/O 40/O ,/O rue/O Haute/B-LOC ./O",
+                                           "Il/O habite/O rue/O de/O Rivoli/B-LOC ,/O 116/O ./O",
+                                           "Il/O me/O Daladier/B-PER ./O"};
+  const std::string text =
+      "Hier M|. Daladier parlait . Hier le général Weygand parlait . Hier Roman (|Clémentine|) parlait . Il habite "
+      "40 , rue Haute . Il habite rue de Rivoli , 116 . Il me Daladier .";
+  // HIPE marks titles, a bracketed given name and house numbers in the mention; the
+  // canonical name stays the name ("rue Haute", not "Haute": the street word is part of it).
+  // "me" in lower case is a pronoun, no title ("Me", Maître, is one).
+  CHECK(tagged_by_tiny_model(tagged, text, "fr", {}, "", true) ==
+        std::vector<std::string>{"M. Daladier/PER=Daladier", "général Weygand/PER=Weygand",
+                                 "Roman (Clémentine)/PER=Roman", "40 , rue Haute/LOC=rue Haute",
+                                 "rue de Rivoli , 116/LOC=rue de Rivoli", "Daladier/PER=Daladier"});
+  CHECK(tagged_by_tiny_model(tagged, text, "es") == std::vector<std::string>{"Daladier/PER", "Weygand/PER", "Roman/PER",
+                                                                             "Clémentine/PER", "Haute/LOC",
+                                                                             "Rivoli/LOC", "Daladier/PER"});
+}
+
+TEST_CASE("a French span the tagger read with its titles or house number keeps them, its canonical name does not") {
+  const std::vector<std::string> tagged = {"Hier/O M/B-PER ./I-PER Dupont/I-PER parlait/O ./O",
+                                           "Il/O habite/O 40/B-LOC ,/I-LOC rue/I-LOC Haute/I-LOC ./O",
+                                           "Hier/O Dupont/B-PER parlait/O ./O"};
+  const std::string text = "Hier M|. Dupont parlait . Il habite 40 , rue Haute . Hier Dupont parlait .";
+  // The later "Dupont" links to the earlier mention's name, "Dupont", not "M. Dupont".
+  CHECK(tagged_by_tiny_model(tagged, text, "fr", {}, "", true) ==
+        std::vector<std::string>{"M. Dupont/PER=Dupont", "40 , rue Haute/LOC=rue Haute", "Dupont/PER=Dupont"});
 }

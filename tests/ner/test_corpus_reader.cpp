@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corpus_reader.hpp"
+#include "labeled_document.hpp"
 
 using namespace vigil::ner;
 
@@ -222,6 +223,24 @@ TEST_CASE("hipe sentences end at EndOfSentence and at documents", "[ner][corpus]
   CHECK(tags(s[0]) == Tags{"O", "B-PER", "O", "O"});
   CHECK(tags(s[1]) == Tags{"B-LOC", "O"});  // ended by the document boundary
   CHECK(forms(s[2]) == Forms{"Zürich"});
+}
+
+TEST_CASE("hipe NoSpaceAfter keeps the text as printed in the document the stage reads", "[ner][corpus]") {
+  const std::string text = kHipeHeader + hipe_line("à", "O") + hipe_line("Saint", "B-LOC", "NoSpaceAfter") +
+                           hipe_line("-", "I-LOC", "NoSpaceAfter") + hipe_line("Pierre", "I-LOC") +
+                           hipe_line("l", "O", "NoSpaceAfter") + hipe_line("’", "O", "NoSpaceAfter") +
+                           hipe_line("Etat", "O", "EndOfSentence");
+  const auto s = parse(text, CorpusFormat::hipe);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0][1].space_after == false);
+  CHECK(s[0][0].space_after == true);
+  const auto doc = labeled_document(s, "fr");
+  CHECK(doc.text == "à Saint-Pierre l’Etat");
+  REQUIRE(doc.tokens.size() == 7);
+  CHECK(doc.text.substr(doc.tokens[3].begin, doc.tokens[3].end - doc.tokens[3].begin) == "Pierre");
+  // Other formats say nothing of spaces: one between every two tokens.
+  const auto conll = parse("Saint B-LOC\n- I-LOC\nPierre I-LOC\n", CorpusFormat::conll);
+  CHECK(labeled_document(conll, "fr").text == "Saint - Pierre");
 }
 
 TEST_CASE("hipe maps the coarse types of every dataset and keeps adjacent MISC entities apart", "[ner][corpus]") {

@@ -20,6 +20,8 @@
 # tools/langid/prepare_data.py extracts ($VIGIL_DEBIAN_TEXT, default
 # /var/tmp/vigil-langid/data/train). Work files go to $WORK (default
 # /var/tmp/vigil-ner). Seeded: the same inputs give the same model bytes.
+# $GAZ replaces config/gazetteers and $OUT_DIR the shipped models' folder
+# (for experiments that must not overwrite them).
 set -euo pipefail
 
 mode=${1:?usage: train.sh shipped|research [LANG...]}
@@ -34,10 +36,10 @@ WORK=${WORK:-/var/tmp/vigil-ner}
 VIGIL=${VIGIL:-$root/build/bin/vigil}
 CLUSTERS=${CLUSTERS:-$root/build/bin/vigil-ner-clusters}
 TOOLS=$root/tools
-GAZ=$root/config/gazetteers
+GAZ=${GAZ:-$root/config/gazetteers}
 mkdir -p "$WORK/text" "$WORK/$mode"
 case $mode in
-  shipped) out_dir=$root/plugins/ner/models ;;
+  shipped) out_dir=${OUT_DIR:-$root/plugins/ner/models} ;;
   research) out_dir=$WORK/research ;;
   *) echo "train.sh: unknown mode $mode (shipped or research)" >&2; exit 2 ;;
 esac

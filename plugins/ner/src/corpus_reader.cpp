@@ -126,6 +126,7 @@ struct RawToken {
   char prefix = 'O';     // 'O', 'B' or 'I'
   std::string raw_type;  // the file's type, normalised per format
   std::string coarse;    // PER, ORG, LOC, MISC, ...; empty: the entity is read as O
+  bool space_after = true;
 };
 using RawSentence = std::vector<RawToken>;
 
@@ -160,12 +161,12 @@ class Reader {
   ReadReport& report() { return report_; }
 
   // Adds a token; an empty form (after trimming) is skipped.
-  void add(std::string_view form, char prefix, std::string raw_type, std::string coarse) {
+  void add(std::string_view form, char prefix, std::string raw_type, std::string coarse, bool space_after = true) {
     if (form.empty()) {
       ++report_.skipped_empty_tokens;
       return;
     }
-    current_.push_back(RawToken{std::string(form), prefix, std::move(raw_type), std::move(coarse)});
+    current_.push_back(RawToken{std::string(form), prefix, std::move(raw_type), std::move(coarse), space_after});
   }
   const RawToken* last() const { return current_.empty() ? nullptr : &current_.back(); }
   void end_sentence() {
@@ -339,7 +340,10 @@ void add_hipe_token(Reader& r, std::size_t line_number, const std::vector<std::s
     r.fail_tag(line_number, tag_text, "O, _ or B-/I- with PER(S), LOC, ORG, PROD, HumanProd, TIME");
   std::string raw_type = to_lower(tag->type);
   end_hipe_sentence_before(r, state, tag->prefix, raw_type);
-  r.add(trim(f[0]), tag->prefix, std::move(raw_type), coarse.value_or(""));
+  // NoSpaceAfter: the text has no space there ("Saint-Pierre", "l’Etat"),
+  // which the stage's rules read (a hyphen between words).
+  r.add(trim(f[0]), tag->prefix, std::move(raw_type), coarse.value_or(""),
+        f[misc].find("NoSpaceAfter") == std::string_view::npos);
   if (f[misc].find("EndOfSentence") != std::string_view::npos) state.end_pending = true;
 }
 
@@ -620,7 +624,8 @@ LabeledSentence to_labeled(RawSentence& sentence, const std::vector<std::string>
   for (RawToken& t : sentence) {
     const bool kept =
         t.prefix != 'O' && !t.coarse.empty() && std::find(types.begin(), types.end(), t.coarse) != types.end();
-    out.push_back(LabeledToken{std::move(t.form), kept ? std::string(1, t.prefix) + "-" + t.coarse : "O"});
+    out.push_back(
+        LabeledToken{std::move(t.form), kept ? std::string(1, t.prefix) + "-" + t.coarse : "O", t.space_after});
   }
   return out;
 }

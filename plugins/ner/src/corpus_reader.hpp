@@ -16,7 +16,8 @@ namespace vigil::ner {
 
 struct LabeledToken {
   std::string form;
-  std::string tag;  // "O" or IOB2 "B-PER", "I-LOC", ... with a coarse type
+  std::string tag;          // "O" or IOB2 "B-PER", "I-LOC", ... with a coarse type
+  bool space_after = true;  // false where the file says no space follows (HIPE NoSpaceAfter)
 };
 using LabeledSentence = std::vector<LabeledToken>;
 

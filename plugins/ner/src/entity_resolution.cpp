@@ -63,9 +63,17 @@ std::string words_key(const DocumentView& doc, const Mention& m) {
   return k;
 }
 
+// The mention's text; a word a scanned page broke at a line end with "¬"
+// is written whole ("Afri¬ que" → "Afrique").
 std::string surface(const DocumentView& doc, const Mention& m) {
-  return std::string(
-      doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
+  std::string s(doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
+  static constexpr std::string_view kLineBreak = "\u00ac";
+  for (std::size_t at = s.find(kLineBreak); at != std::string::npos; at = s.find(kLineBreak, at)) {
+    std::size_t end = at + kLineBreak.size();
+    while (end < s.size() && (s[end] == ' ' || s[end] == '\n' || s[end] == '\r' || s[end] == '\t')) ++end;
+    s.erase(at, end - at);
+  }
+  return s;
 }
 
 // The best entry among these names: of `type` if given, the document's

@@ -12,7 +12,7 @@ sdk::Document labeled_document(std::span<const LabeledSentence> sentences, const
     if (!doc.text.empty()) doc.text.push_back('\n');
     const auto begin = static_cast<sdk::Offset>(doc.text.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (i > 0) doc.text.push_back(' ');
+      if (i > 0 && s[i - 1].space_after) doc.text.push_back(' ');
       const auto start = static_cast<sdk::Offset>(doc.text.size());
       doc.text += s[i].form;
       doc.tokens.push_back({start, static_cast<sdk::Offset>(doc.text.size()), sdk::TokenKind::word});

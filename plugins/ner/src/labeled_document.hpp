@@ -1,6 +1,7 @@
 // A document made of labelled sentences, as `vigil eval entities` and the
 // stage benchmark hand it to an entity stage: the tokens joined by single
-// spaces (sentences by newlines), the document's tokens and sentences set to
+// spaces, none where the file marks none (HIPE's NoSpaceAfter: "Saint-Pierre"
+// is written as in the newspaper), sentences by newlines; the document's tokens and sentences set to
 // exactly those, the language given (source "input"). The gold tags stay
 // with the caller; the stage sees only the text.
 #pragma once

@@ -19,6 +19,7 @@
 #include "ner_model.hpp"
 #include "not_names.hpp"
 #include "recase.hpp"
+#include "span_growth.hpp"
 #include "sub_tokens.hpp"
 #include "tagger.hpp"
 #include "word_forms.hpp"
@@ -566,12 +567,18 @@ class NerAnnotator final : public sdk::Annotator {
           m.type = static_cast<std::uint8_t>(span.type);
           if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
             m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)
+          const SentenceView sentence{text, s.pieces, s.folded, first, last};  // span_growth.hpp
+          trim_french_name_forms(sentence, lang, m.type, m.first, m.last);
+          grow_over_line_breaks(sentence, m.first, m.last);
+          grow_over_hyphens(sentence, lang, m.first, m.last);
+          grow_over_street_words(sentence, lang, m.type, m.first);
           float score = 0;
           for (std::size_t i = m.first; i < m.last; ++i) score += s.confidence[i - first];
           m.score = score / static_cast<float>(m.last - m.first);
           s.mentions.push_back(std::move(m));
         }
       }
+      merge_overlapping(s.mentions, sentence_mentions);
       teams_in_results_table(text, s, table, sentence_mentions, last, s.mentions);
       standings_line(text, s, first, last, sentence_mentions, s.mentions);
       dateline(text, s, first, last, sentence_mentions, s.mentions);
@@ -584,11 +591,40 @@ class NerAnnotator final : public sdk::Annotator {
         m.canonical =
             std::string(text.substr(s.pieces[m.first].begin, s.pieces[m.last - 1].end - s.pieces[m.first].begin));
     }
+    std::size_t emitted_first = 0, emitted_last = 0;  // the last entity this stage emitted (pieces)
+    bool emitted = false;
+    std::size_t grown_over = 0;  // the end of the last entity that grew forward, else 0
     for (const auto& m : s.mentions) {
       if (m.score < options_.min_score) continue;
+      // French: the span takes a person's titles, a given name in brackets,
+      // a street's house number, as HIPE marks them; the canonical name,
+      // resolved above, stays the name alone ("M. Daladier" → "Daladier").
+      std::size_t first = m.first, last = m.last;
+      if (lang == "fr") {
+        const auto k = static_cast<std::size_t>(
+            std::upper_bound(sentence_start.begin(), sentence_start.end(), m.first) - sentence_start.begin() - 1);
+        const SentenceView sentence{text, s.pieces, s.folded, std::max(sentence_start[k], emitted ? emitted_first : 0),
+                                    sentence_start[k + 1]};
+        if (m.type == kPerType) grow_over_french_titles(sentence, lang, first);
+        grow_over_french_name_forms(sentence, lang, m.type, first, last);
+      }
+      if (m.first < grown_over) continue;  // "Roman ( [Clémentine] )": inside an entity that grew over it
+      if (emitted && first < emitted_last) {
+        // Grown back over the entity before, which lies among its titles (a
+        // repeat of "Président" that resolution tagged): the person takes them.
+        if (emitted_first >= first) {
+          doc.entities.pop_back();
+        } else {
+          first = m.first;
+        }
+      }
+      grown_over = last > m.last ? last : 0;
+      emitted = true;
+      emitted_first = first;
+      emitted_last = last;
       sdk::Entity e;
-      e.begin = s.pieces[m.first].begin;
-      e.end = s.pieces[m.last - 1].end;
+      e.begin = s.pieces[first].begin;
+      e.end = s.pieces[last - 1].end;
       e.label = std::string(kEntityTypes[m.type]);
       e.score = std::round(static_cast<double>(m.score) * 1000.0) / 1000.0;
       e.canonical = m.canonical;
