@@ -73,10 +73,18 @@ bool digits(std::string_view w) {
 // their full stop).
 bool street_word(std::string_view w) {
   static constexpr std::array<std::string_view, 17> kWords = {
-      "rue",   "r",      "boulevard", "bd",       "bld",     "avenue", "av",    "place", "quai",
-      "route", "chemin", "impasse",   "faubourg", "passage", "cours",  "allee", "square"};
+      "rue",   "r",      "boulevard", "bd",    "bld",   "avenue", "av",    "quai",   "impasse",
+      "allee", "square", "faubourg",  "place", "route", "chemin", "cours", "passage"};
   if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Street words that are also common nouns before "de": "à la place de
+// Paris" (instead of), "les cours de Londres" (prices), "le passage de
+// Tanger" (the crossing). They open a street's name only right before it
+// ("place Vendôme", "cours Mirabeau").
+bool street_word_only_before_name(std::string_view w) {
+  return w == "place" || w == "route" || w == "chemin" || w == "cours" || w == "passage";
 }
 
 }  // namespace
@@ -167,7 +175,7 @@ void grow_over_street_words(const SentenceView& s, std::string_view lang, std::u
       for (std::size_t j = k + 1; j < at; ++j)
         between_ok = between_ok && (name_particle(s.folded[j]) || s.folded[j] == "la" || s.folded[j] == "l" ||
                                     s.folded[j] == "d" || s.folded[j] == "'" || s.folded[j] == "’");
-      if (between_ok) first = start;
+      if (between_ok && (back == 1 || !street_word_only_before_name(s.folded[start]))) first = start;
       break;
     }
   }
