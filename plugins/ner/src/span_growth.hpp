@@ -1,12 +1,16 @@
 // Span rules that grow a tagged span over words the tokenizer cut apart,
-// and over a French person's titles. Applied to each span after the
-// trimming and splitting rules of ner_component.cpp, before resolution.
+// and French mentions over what HIPE counts in them. ner_component.cpp
+// applies trim_french_name_forms, the line-break, hyphen and street-word
+// rules to each span after its trimming and splitting rules, before
+// resolution; grow_over_french_titles and grow_over_french_name_forms to
+// each mention after resolution, so they widen the span, not the name.
 //
 // Spans are half-open ranges of sub-token indices ("pieces"); `begin` and
 // `end` bound the sentence, which a span never leaves.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
