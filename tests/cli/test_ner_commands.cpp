@@ -83,7 +83,8 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
                  "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"});
   INFO(e.err);
   REQUIRE(e.exit_code == 0);
-  CHECK_THAT(e.out, Catch::Contains("vigil eval entities: 20 sentences in 20 documents, 190 tokens, language en"));
+  // No document marks: read as running text, 30 sentences to a document by default.
+  CHECK_THAT(e.out, Catch::Contains("vigil eval entities: 20 sentences in 1 document, 190 tokens, language en"));
   CHECK_THAT(e.out, Catch::Contains("processed 190 tokens with 60 phrases"));
   CHECK_THAT(e.out, Catch::Contains("FB1: 100.00"));
   CHECK_THAT(e.out, Catch::Contains("PER: precision: 100.00%"));
@@ -124,10 +125,12 @@ TEST_CASE("vigil eval entities reads a gold file that marks documents document b
               .exit_code == 0);
   const auto gazetteer = dir.write("g.tsv", "");
   auto eval = [&](const std::filesystem::path& gold, const std::string& group) {
-    auto r = run_vigil({"eval", "entities", "--gold", gold.string(), "--lang", "en", "--group", group, "--set",
-                        "stage.ner.models.en=" + model.string(), "--set",
-                        "stage.ner.gazetteers=[\"" + gazetteer.string() + "\"]", "--plugin-path",
-                        VIGIL_BUILD_DIR "/lib/vigil/plugins"});
+    std::vector<std::string> args = {"eval", "entities", "--gold", gold.string(), "--lang", "en", "--set",
+                                     "stage.ner.models.en=" + model.string(), "--set",
+                                     "stage.ner.gazetteers=[\"" + gazetteer.string() + "\"]", "--plugin-path",
+                                     VIGIL_BUILD_DIR "/lib/vigil/plugins"};
+    if (!group.empty()) args.insert(args.end(), {"--group", group});
+    auto r = run_vigil(args);
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     return r.out;
@@ -139,6 +142,10 @@ TEST_CASE("vigil eval entities reads a gold file that marks documents document b
   // Without marks: sentence by sentence the second is missed; all as one document the third is taken too.
   CHECK_THAT(eval(unmarked, "1"), Catch::Contains("found: 1 phrases; correct: 1."));
   CHECK_THAT(eval(unmarked, "3"), Catch::Contains("found: 3 phrases; correct: 2."));
+  // The default reads unmarked files as running text: the three sentences are one document.
+  const auto by_default = eval(unmarked, "");
+  CHECK_THAT(by_default, Catch::Contains("3 sentences in 1 document,"));
+  CHECK_THAT(by_default, Catch::Contains("found: 3 phrases; correct: 2."));
 }
 
 TEST_CASE("vigil train ner names the file and line of a bad tag, and refuses missing input") {

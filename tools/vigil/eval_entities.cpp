@@ -149,8 +149,8 @@ int eval_entities_command(const EvalEntitiesOptions& opt, const GlobalOptions& g
       }
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("vigil eval entities: %zu sentences in %zu documents, %zu tokens, language %s\n", sentences.size(),
-                documents, tokens, opt.language.c_str());
+    std::printf("vigil eval entities: %zu sentences in %zu document%s, %zu tokens, language %s\n", sentences.size(),
+                documents, documents == 1 ? "" : "s", tokens, opt.language.c_str());
     std::printf("%s", ner::format_score(score).c_str());
     std::printf("speed: %.0f tokens/s (entity stage, 1 thread)\n",
                 seconds > 0 ? static_cast<double>(tokens) / seconds : 0.0);

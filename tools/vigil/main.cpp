@@ -102,8 +102,9 @@ int main(int argc, char** argv) {
                                 "conll, germeval, hipe, europeana, newsfane, wikiann_prefixed (default: detect)");
   eval_entities_cmd
       ->add_option("--group", eval_entities.group,
-                   "Sentences per document for gold files that mark no documents (files with "
-                   "-DOCSTART- or HIPE document ids are read document by document)")
+                   "Sentences per document for gold files that mark no documents, read as running text "
+                   "(1: sentence by sentence; files with -DOCSTART- or HIPE document ids are read "
+                   "document by document)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   eval_entities_cmd->add_option("--errors", eval_entities.errors, "Write the sentences with an error to this file");

@@ -67,9 +67,8 @@ std::string words_key(const DocumentView& doc, const Mention& m) {
 // is written whole ("Afri¬ que" → "Afrique").
 std::string surface(const DocumentView& doc, const Mention& m) {
   std::string s(doc.text.substr(doc.pieces[m.first].begin, doc.pieces[m.last - 1].end - doc.pieces[m.first].begin));
-  static constexpr std::string_view kLineBreak = "\u00ac";
-  for (std::size_t at = s.find(kLineBreak); at != std::string::npos; at = s.find(kLineBreak, at)) {
-    std::size_t end = at + kLineBreak.size();
+  for (std::size_t at = s.find(kLineBreakSign); at != std::string::npos; at = s.find(kLineBreakSign, at)) {
+    std::size_t end = at + kLineBreakSign.size();
     while (end < s.size() && (s[end] == ' ' || s[end] == '\n' || s[end] == '\r' || s[end] == '\t')) ++end;
     s.erase(at, end - at);
   }

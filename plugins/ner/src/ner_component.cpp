@@ -83,11 +83,6 @@ std::string_view piece_text(std::string_view text, const Scratch& s, std::size_t
   return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin);
 }
 
-// A bare number: ASCII digits only ("3", "1996"; not "A320", "3-1").
-bool bare_number(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // A bare number or a rank written as one token ("1." in a results list).
 bool number_or_rank(std::string_view word) {
   return bare_number(word.ends_with('.') ? word.substr(0, word.size() - 1) : word);

@@ -13,8 +13,6 @@ constexpr std::uint8_t kPerType = 0;
 constexpr std::uint8_t kLocType = 2;
 static_assert(kEntityTypes[kPerType] == "PER" && kEntityTypes[kLocType] == "LOC");
 
-constexpr std::string_view kLineBreak = "\u00ac";  // ¬
-
 std::string_view piece(const SentenceView& s, std::size_t i) {
   return s.text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin);
 }
@@ -65,10 +63,6 @@ bool name_particle(std::string_view w) {
   return w == "de" || w == "d'" || w == "du" || w == "des";
 }
 
-bool digits(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Words that open a street's name (folded; "r" and "bd" with or without
 // their full stop).
 bool street_word(std::string_view w) {
@@ -91,17 +85,17 @@ bool street_word_only_before_name(std::string_view w) {
 
 void grow_over_line_breaks(const SentenceView& s, std::size_t& first, std::size_t& last) {
   while (last < s.end) {
-    if (piece(s, last - 1).ends_with(kLineBreak) && starts_lower(piece(s, last)))
+    if (piece(s, last - 1).ends_with(kLineBreakSign) && starts_lower(piece(s, last)))
       ++last;  // "Afri¬" + "que"
-    else if (last + 1 < s.end && piece(s, last) == kLineBreak && glued(s, last - 1) && starts_lower(piece(s, last + 1)))
+    else if (last + 1 < s.end && piece(s, last) == kLineBreakSign && glued(s, last - 1) && starts_lower(piece(s, last + 1)))
       last += 2;  // "Afri" + "¬" + "que", as a tokenizer may cut it
     else
       break;
   }
   while (first > s.begin && starts_lower(piece(s, first))) {
-    if (piece(s, first - 1).ends_with(kLineBreak) && piece(s, first - 1) != kLineBreak)
+    if (piece(s, first - 1).ends_with(kLineBreakSign) && piece(s, first - 1) != kLineBreakSign)
       --first;
-    else if (first >= s.begin + 2 && piece(s, first - 1) == kLineBreak && glued(s, first - 2))
+    else if (first >= s.begin + 2 && piece(s, first - 1) == kLineBreakSign && glued(s, first - 2))
       first -= 2;
     else
       break;
@@ -203,11 +197,11 @@ void grow_over_french_name_forms(const SentenceView& s, std::string_view lang, s
   }
   if (type != kLocType || !street_word(s.folded[first])) return;
   // The house number: "40 , [rue Haute]", "[rue de Rivoli] , 116".
-  if (first >= s.begin + 2 && piece(s, first - 1) == "," && digits(piece(s, first - 2)))
+  if (first >= s.begin + 2 && piece(s, first - 1) == "," && bare_number(piece(s, first - 2)))
     first -= 2;
-  else if (first > s.begin && digits(piece(s, first - 1)))
+  else if (first > s.begin && bare_number(piece(s, first - 1)))
     first -= 1;
-  if (last + 1 < s.end && piece(s, last) == "," && digits(piece(s, last + 1))) last += 2;
+  if (last + 1 < s.end && piece(s, last) == "," && bare_number(piece(s, last + 1))) last += 2;
 }
 
 void trim_french_name_forms(const SentenceView& s, std::string_view lang, std::uint8_t type, std::size_t& first,
@@ -234,9 +228,9 @@ void trim_french_name_forms(const SentenceView& s, std::string_view lang, std::u
   if (type != kLocType) return;
   // "[40 ,] rue Haute", "rue de Rivoli [, 116]": the house number is no part of the street's name.
   std::size_t k = first;
-  while (k < last && (digits(piece(s, k)) || piece(s, k) == ",")) ++k;
+  while (k < last && (bare_number(piece(s, k)) || piece(s, k) == ",")) ++k;
   if (k > first && k + 1 < last && street_word(s.folded[k])) first = k;
-  if (last >= first + 3 && digits(piece(s, last - 1)) && piece(s, last - 2) == "," && street_word(s.folded[first]))
+  if (last >= first + 3 && bare_number(piece(s, last - 1)) && piece(s, last - 2) == "," && street_word(s.folded[first]))
     last -= 2;
 }
 

@@ -1,5 +1,7 @@
 #include "word_forms.hpp"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -193,6 +195,10 @@ bool starts_lower(std::string_view word) {
   UChar32 c;
   U8_NEXT(p, i, static_cast<std::int32_t>(word.size()), c);
   return c >= 0 && u_islower(c);
+}
+
+bool bare_number(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace vigil::ner

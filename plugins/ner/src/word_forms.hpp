@@ -33,4 +33,10 @@ std::size_t utf8_length(std::string_view word);
 bool starts_upper(std::string_view word);
 bool starts_lower(std::string_view word);
 
+// A bare number: ASCII digits only ("3", "1996"; not "A320", "3-1").
+bool bare_number(std::string_view word);
+
+// The sign a scanned page ends a line with where it broke a word ("Afri¬").
+inline constexpr std::string_view kLineBreakSign = "\u00ac";
+
 }  // namespace vigil::ner
