@@ -531,6 +531,29 @@ TEST_CASE("sentences in capitals are re-cased for the languages asked, offsets u
   CHECK(std::vector<std::string>(as_written.begin(), as_written.begin() + 2) == first);
 }
 
+TEST_CASE("a headline in capitals run on into a dateline is re-cased, the rest of the sentence is not") {
+  vigil::test::TempDir dir;
+  ner::test::write_synthetic_model(dir / "en.model");
+  const auto with_fes = dir.write("fes.tsv", "geonames:2548885\tLOC\tFes\t*\tFes\n");
+  const auto without = dir.write("rabat.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
+  // As wire services send it: the headline, then the dateline, in one sentence.
+  const std::string text = "KARIM TAZI VISITED FES ON MONDAY Rabat , 2 May .";
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  const auto recased = entities_in(dir, text, with_fes.string(), {"en"});
+  INFO("recased: " << Catch::Detail::stringify(recased));
+  CHECK(has(recased, "FES/LOC/Fes"));
+  const auto unknown = entities_in(dir, text, without.string(), {"en"});
+  INFO("unknown: " << Catch::Detail::stringify(unknown));
+  CHECK_FALSE(has(unknown, "FES/LOC/FES"));
+  CHECK_FALSE(has(unknown, "FES/LOC/Fes"));
+  // Not re-cased (the language is not listed), the capitals read as names.
+  const auto as_written = entities_in(dir, text, without.string(), {});
+  INFO("as written: " << Catch::Detail::stringify(as_written));
+  CHECK(as_written != unknown);
+}
+
 TEST_CASE("a model card that records its share of sentences in capitals decides the re-casing") {
   vigil::test::TempDir dir;
   const auto gaz = dir.write("fes.tsv", "geonames:2548885\tLOC\tFes\t*\tFes\n");

@@ -4,6 +4,7 @@
 #include "recase.hpp"
 
 using vigil::ner::all_capitals;
+using vigil::ner::capitals_headline;
 using vigil::ner::capitals_share;
 using vigil::ner::recase;
 
@@ -28,6 +29,20 @@ TEST_CASE("a sentence is in capitals when it has no lower-case letter and two ca
   CHECK_FALSE(caps({"2026-11-30", "."}));
   CHECK_FALSE(caps({"الشرطة", "تحجز", "الكوكايين"}));  // no letter case at all
   CHECK_FALSE(caps({}));
+}
+
+TEST_CASE("a headline in capitals that runs into mixed-case text is its leading words in capitals") {
+  auto headline = [](std::vector<std::string_view> words) { return capitals_headline(words); };
+  // Three words of two capitals or more, then text: the run, with its
+  // one-letter words, figures and signs.
+  CHECK(headline({"TROMBA", "DE", "AGUA", "Y", "9,7%", "Mérida", ",", "2", "may"}) == 5);
+  CHECK(headline({"ÉTATS-UNIS", ":", "L'FBI", "ENQUÊTE", "Washington", "."}) == 4);
+  CHECK(headline({"NATO", "and", "EU", "LEADERS", "MET"}) == 0);   // one word, then lower case
+  CHECK(headline({"US", "FBI", "agents", "said"}) == 0);            // two words in capitals
+  CHECK(headline({"US", "FBI", "Y", "agents"}) == 0);              // a one-letter word does not count
+  CHECK(headline({"POLICE", "SEIZE", "COCAINE"}) == 0);             // all in capitals: all_capitals's
+  CHECK(headline({"Police", "seize", "cocaine"}) == 0);
+  CHECK(headline({}) == 0);
 }
 
 TEST_CASE("re-casing lowers every word but the known names, which keep their capital initial") {

@@ -500,14 +500,18 @@ class NerAnnotator final : public sdk::Annotator {
       s.words.clear();
       for (std::size_t i = first; i < last; ++i) s.words.push_back(piece_text(text, s, i));
       context.folded = std::span<const std::string>(s.folded).subspan(first, last - first);
-      if (recase_caps && all_capitals(s.words)) {
+      // A sentence in capitals, or a headline in capitals that runs into the
+      // text after it, is re-cased for a model that never saw one.
+      const std::size_t recased =
+          !recase_caps ? 0 : all_capitals(s.words) ? s.words.size() : capitals_headline(s.words);
+      if (recased > 0) {
         s.known.assign(s.words.size(), 0);
         if (gazetteer != nullptr) {
           gazetteer->match(context.folded, lang, s.matches);
           for (const auto& m : s.matches) std::fill(s.known.begin() + m.begin, s.known.begin() + m.end, 1);
         }
-        recase(s.words, s.known, s.recased);
-        for (std::size_t i = 0; i < s.words.size(); ++i) s.words[i] = s.recased[i];
+        recase(std::span(s.words).first(recased), s.known, s.recased);
+        for (std::size_t i = 0; i < recased; ++i) s.words[i] = s.recased[i];
       }
       s.tagger.tag(model, s.words, context, s.labels, s.confidence);
       // A results table: three bare numbers or more in the sentence, or

@@ -9,20 +9,43 @@
 
 namespace vigil::ner {
 
+namespace {
+
+// Upper-case letters in the word, or -1 if it holds a lower-case one.
+int capitals(std::string_view w) {
+  int upper = 0;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(w.data());
+  const auto n = static_cast<std::int32_t>(w.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    if (u_islower(c)) return -1;
+    if (u_isupper(c) || u_istitle(c)) ++upper;
+  }
+  return upper;
+}
+
+}  // namespace
+
 bool all_capitals(std::span<const std::string_view> words) {
-  std::size_t upper = 0;
+  int upper = 0;
   for (const auto w : words) {
-    const auto* p = reinterpret_cast<const std::uint8_t*>(w.data());
-    const auto n = static_cast<std::int32_t>(w.size());
-    for (std::int32_t i = 0; i < n;) {
-      UChar32 c;
-      U8_NEXT(p, i, n, c);
-      if (c < 0) continue;
-      if (u_islower(c)) return false;
-      if (u_isupper(c) || u_istitle(c)) ++upper;
-    }
+    const int n = capitals(w);
+    if (n < 0) return false;
+    upper += n;
   }
   return upper >= 2;
+}
+
+std::size_t capitals_headline(std::span<const std::string_view> words) {
+  std::size_t run = 0, capital_words = 0;
+  for (; run < words.size(); ++run) {
+    const int upper = capitals(words[run]);
+    if (upper < 0) break;
+    capital_words += upper >= 2 ? 1 : 0;
+  }
+  return run < words.size() && capital_words >= 3 ? run : 0;
 }
 
 void recase(std::span<const std::string_view> words, std::span<const char> known, std::vector<std::string>& out) {

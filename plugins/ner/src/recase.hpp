@@ -19,6 +19,15 @@ namespace vigil::ner {
 // known name ("NATO" reads "Nato" to the tagger; the entity keeps "NATO").
 bool all_capitals(std::span<const std::string_view> words);
 
+// A headline in capitals run on into the text that follows it, as wire
+// services send it ("TROMBA DE AGUA OCASIONA INUNDACIONES Mérida , 2 may (
+// EFE ) ."): the number of leading words without a lower-case letter, when
+// three of them or more hold two capitals or more and a word with a
+// lower-case letter follows them; 0 otherwise (a sentence all in capitals is
+// all_capitals's). "NATO and EU leaders" and "US FBI agents said" are no
+// headline.
+std::size_t capitals_headline(std::span<const std::string_view> words);
+
 // Sentences in capitals among a model's training sentences above which the
 // model is taken to have learnt them (CoNLL-2003 en 13 %, CoNLL-2002 es
 // 2.1 %, nl 0.6 %) and below which re-casing helps it (WikiANN en, es, nl
