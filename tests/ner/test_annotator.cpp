@@ -435,6 +435,18 @@ TEST_CASE("titles inside a span part the person from the name or the people befo
                                  "General Information Commission of the Police/ORG"});
 }
 
+TEST_CASE("the rest of a post's title after its first word is no name") {
+  const std::vector<std::string> tagged = {
+      "The/O Director/O General/B-ORG of/I-ORG National/I-ORG Security/I-ORG spoke/O ./O",
+      "The/O General/B-ORG of/I-ORG Border/I-ORG Police/I-ORG spoke/O ./O"};
+  const std::string text = "The Director General of National Security spoke . The General of Border Police spoke .";
+  // After "Director" the words are the post ("Director General") and what it
+  // is of; without the title before them the tagger's span stands; not in French.
+  CHECK(tagged_by_tiny_model(tagged, text, "en") == std::vector<std::string>{"General of Border Police/ORG"});
+  CHECK(tagged_by_tiny_model(tagged, text, "fr") ==
+        std::vector<std::string>{"General of National Security/ORG", "General of Border Police/ORG"});
+}
+
 TEST_CASE("titles do not split a known name, a company's name or the end of an organisation's name") {
   const std::vector<std::string> tagged = {
       "Rebels/O in/O DR/B-LOC Congo/I-LOC fled/O ./O", "Shares/O of/O General/B-ORG Motors/I-ORG rose/O ./O",

@@ -457,6 +457,34 @@ TEST_CASE("a name after a title is a person's, and so are its other mentions") {
   CHECK(kEntityTypes[ms2[0].type] == "LOC");
 }
 
+TEST_CASE("an institution's name after a title is no person's; a curated one is completed by the word before") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write(
+      "g.tsv", "vigil:org/dgsn\tORG\tGeneral Directorate of National Security\ten\tGeneral Directorate of National "
+               "Security\n")});
+  // "General" read as a title, the rest of the name as a place.
+  auto doc = make("A statement from Morocco 's General Directorate of National Security said so .", "en");
+  const std::size_t at = doc.index_of("Directorate");
+  std::vector<Mention> ms = {mention(3, 4, "LOC"), mention(at, at + 4, "LOC")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(kEntityTypes[ms[1].type] == "ORG");
+  CHECK(ms[1].canonical == "General Directorate of National Security");
+  CHECK(ms[1].id == "vigil:org/dgsn");
+  // Unknown to the gazetteers, it keeps the tagger's type: a lower-case
+  // word no person's name holds ("of").
+  std::vector<Mention> unknown = {mention(at, at + 4, "ORG")};
+  resolve_mentions(doc.view(nullptr), unknown);
+  CHECK(kEntityTypes[unknown[0].type] == "ORG");
+  // A person's particles and a hyphened particle do not stop the rule.
+  auto person = make("President Zine al-Abidine Ben Ali and General Ahmed van Dijk spoke .", "en");
+  const std::size_t dijk = person.index_of("Ahmed");
+  std::vector<Mention> people = {mention(1, 5, "ORG"), mention(dijk, dijk + 3, "LOC")};
+  resolve_mentions(person.view(nullptr), people);
+  CHECK(kEntityTypes[people[0].type] == "PER");
+  CHECK(kEntityTypes[people[1].type] == "PER");
+}
+
 TEST_CASE("a known place is a surname only after a full name written as names are") {
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write("g.tsv",

@@ -115,29 +115,37 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
   static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
   static const auto misc = static_cast<std::uint8_t>(*type_index("MISC"));
-  std::vector<Gazetteer::Name> names;
-  for (const auto& n : doc.gazetteer->find(words))
-    if (doc.gazetteer->applies(n, doc.language)) names.push_back(n);
-  auto retype = [&](std::uint8_t type, std::string_view id_prefix) {
+  static const auto per = static_cast<std::uint8_t>(*type_index("PER"));
+  // The words are a known name of `type` whose id starts with `id_prefix`:
+  // the mention takes that type and the name.
+  auto retype_as = [&](std::span<const std::string> name_words, std::uint8_t type, std::string_view id_prefix) {
+    std::vector<Gazetteer::Name> names;
+    for (const auto& n : doc.gazetteer->find(name_words))
+      if (doc.gazetteer->applies(n, doc.language)) names.push_back(n);
     const long e = best_entry(doc, names, type);
     if (e < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with(id_prefix)) return false;
     const std::uint8_t was = m.type;
     m.type = type;  // adopt looks for a name of the mention's type
-    if (adopt(words)) return true;
+    if (adopt(name_words)) return true;
     m.type = was;  // defensive: adopt finds the entry found above, so it does not fail today
     return false;
   };
+  auto retype = [&](std::uint8_t type, std::string_view id_prefix) { return retype_as(words, type, id_prefix); };
   if (m.type == org && (retype(loc, "iso3166:") || retype(loc, "vigil:loc/"))) return;
   if (retype(misc, "vigil:misc/")) return;
   // A curated organisation's or person's exact name is one whatever the
   // tagger read ("Directorate General of National Security" as a place).
-  if (retype(org, "vigil:org/") || retype(static_cast<std::uint8_t>(*type_index("PER")), "vigil:per/")) return;
+  if (retype(org, "vigil:org/") || retype(per, "vigil:per/")) return;
   // A leading article is not part of the name: "la DGSN", "the Guardia Civil".
   if (words.size() >= 2 && articles().contains(words.front()) && adopt(words.subspan(1))) return;
   // The words before may complete the name: "Spain 's National Police",
-  // "Spanish National Police" when the tagger kept only "National Police".
-  for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra)
-    if (adopt(doc.folded.subspan(m.first - extra, m.last - m.first + extra))) return;
+  // "Spanish National Police" when the tagger kept only "National Police";
+  // a curated institution's whatever the tagger read ("General [Directorate
+  // of National Security]", its first word taken for a title).
+  for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra) {
+    const auto longer = doc.folded.subspan(m.first - extra, m.last - m.first + extra);
+    if (adopt(longer) || retype_as(longer, org, "vigil:org/")) return;
+  }
 }
 
 bool all_caps_acronym(std::string_view s) {
@@ -622,15 +630,35 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
   }
 }
 
+// True unless a word of the mention is all in lower case and no name's
+// particle ("van", "de", "bin"; the English list, which holds those of the
+// other languages' names; "al-Abidine" has its capital): "Directorate of
+// National Security", "General of National Security and Territorial
+// Surveillance" name no one.
+bool may_name_a_person(const DocumentView& doc, const Mention& m) {
+  std::string lower;
+  for (std::size_t k = m.first; k < m.last; ++k) {
+    const std::string_view w = piece_text(doc, k);
+    if (!starts_lower(w) || is_name_particle(doc.folded[k], "en")) continue;
+    lowercase(w, lower);
+    if (lower == w) return false;
+  }
+  return true;
+}
+
 // "President Clinton", "Mr Washington": a name after a title that names no
 // one alone (not_names.hpp) is a person's, whatever the tagger or a
 // gazetteer made of it (Clinton, Washington and Jordan are also places),
 // and so is every mention of the same words in the document (before the
-// type vote, which the tagger's other readings would otherwise win).
+// type vote, which the tagger's other readings would otherwise win). Not a
+// post's or an institution's name after a title ("Director [General of
+// National Security]", "General [Directorate of National Security]"), which
+// holds a lower-case word no person's name does.
 void titled_people(const DocumentView& doc, std::vector<Mention>& mentions) {
   const auto per = static_cast<std::uint8_t>(*type_index("PER"));
   std::set<std::string> people;
   for (const auto& m : mentions) {
+    if (!may_name_a_person(doc, m)) continue;
     // The title's full stop may stand apart ("Gen . Colin Powell").
     std::size_t title = m.first;
     if (title > 1 && piece_text(doc, title - 1) == ".") --title;

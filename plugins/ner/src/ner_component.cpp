@@ -136,6 +136,12 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
   // (The last pass began with trim_punctuation on this very span, which
   // refuses a span without a letter or a digit.)
   const auto words = std::span<const std::string>(s.folded).subspan(first, last - first);
+  // "Director [General of National Security]": the rest of a post's title
+  // ("Director General", "Secretary General") and what the post is of,
+  // which names no one (the institution has a name of its own).
+  if (lang == "en" && words.size() >= 3 && words[0] == "general" && words[1] == "of" && first > 0 &&
+      is_title(s.folded[first - 1], lang) && starts_upper(piece(first - 1)))
+    return false;
   if (words.size() == 1 && never_a_name_alone(words[0], lang)) return false;  // "on Friday"
   // "President", "Mr .", "Prime Minister": titles alone, one of which names
   // no one ("Queen" alone may be the band).
