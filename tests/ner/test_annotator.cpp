@@ -350,6 +350,19 @@ TEST_CASE("in a results table a team's score is no part of its name") {
         std::vector<std::string>{"Canal 24/ORG"});
 }
 
+TEST_CASE("a place on either side of 'v' is a team, a country's name a place") {
+  const std::vector<std::string> tagged = {"At/O Cardiff/B-LOC :/O Glamorgan/B-LOC v/O Durham/B-LOC ./O",
+                                           "Fixtures/O :/O May/O 20/O v/O Kent/B-LOC ./O",
+                                           "Later/O Spain/B-LOC v/O Italy/B-LOC ./O", "In/O Kent/B-LOC ./O"};
+  const std::string text = "At Cardiff : Glamorgan v Durham . Fixtures : May 20 v Kent . Later Spain v Italy . In Kent .";
+  const std::string countries = "iso3166:ES\tLOC\tSpain\ten\tSpain\niso3166:IT\tLOC\tItaly\ten\tItaly\n";
+  // "Kent" the team, "Kent" the county: one name, one type in a document,
+  // so the last sentence is scored alone.
+  CHECK(tagged_by_tiny_model(tagged, text.substr(0, text.find(" In Kent")), "en", {}, countries) ==
+        std::vector<std::string>{"Cardiff/LOC", "Glamorgan/ORG", "Durham/ORG", "Kent/ORG", "Spain/LOC", "Italy/LOC"});
+  CHECK(tagged_by_tiny_model(tagged, "In Kent .", "en", {}, countries) == std::vector<std::string>{"Kent/LOC"});
+}
+
 TEST_CASE("a figure with signs between digits splits a span") {
   // A model that runs a list of seasons into one name.
   const std::vector<std::string> tagged = {
