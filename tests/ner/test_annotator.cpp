@@ -642,6 +642,24 @@ TEST_CASE("a French mention takes a person's titles, a given name in brackets, a
                                  "Rivoli/LOC", "Daladier/PER", "Rivoli/LOC"});
 }
 
+TEST_CASE("a French mention takes an apposition that names the person's post or birth") {
+  const std::vector<std::string> tagged = {
+      "Hier/O Monier/B-PER ,/O juge/O d'instruction/O ,/O parlait/O ./O",
+      "Hier/O Villars/B-PER ,/O né/O en/O 1896/O à/O Corenza/O ,/O parlait/O ./O",
+      "Hier/O Herlory/B-PER ,/O président/O du/O F/O ./O C/O ./O Metz/O ,/O parlait/O ./O",
+      "Hier/O Monier/B-PER ,/O notre/O ami/O ,/O parlait/O ./O"};
+  const std::string text =
+      "Hier Monier , juge d'instruction , parlait . Hier Villars , né en 1896 à Corenza , parlait . "
+      "Hier Herlory , président du F|. C|. Metz , parlait . Hier Monier , notre ami , parlait .";
+  // HIPE counts the apposition in the mention, not in the name; it ends at
+  // the next comma, not at an initial's full stop; "notre ami" names no post.
+  CHECK(tagged_by_tiny_model(tagged, text, "fr", {}, "", true) ==
+        std::vector<std::string>{"Monier , juge d'instruction/PER=Monier", "Villars , né en 1896 à Corenza/PER=Villars",
+                                 "Herlory , président du F. C. Metz/PER=Herlory", "Monier/PER=Monier"});
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"Monier/PER", "Villars/PER", "Herlory/PER", "Monier/PER"});
+}
+
 TEST_CASE("a French span the tagger read with its titles or house number keeps them, its canonical name does not") {
   const std::vector<std::string> tagged = {"Hier/O M/B-PER ./I-PER Dupont/I-PER parlait/O ./O",
                                            "Il/O habite/O 40/B-LOC ,/I-LOC rue/I-LOC Haute/I-LOC ./O",
