@@ -125,10 +125,12 @@ TEST_CASE("vigil eval entities reads a gold file that marks documents document b
               .exit_code == 0);
   const auto gazetteer = dir.write("g.tsv", "");
   auto eval = [&](const std::filesystem::path& gold, const std::string& group) {
-    std::vector<std::string> args = {"eval", "entities", "--gold", gold.string(), "--lang", "en", "--set",
-                                     "stage.ner.models.en=" + model.string(), "--set",
-                                     "stage.ner.gazetteers=[\"" + gazetteer.string() + "\"]", "--plugin-path",
-                                     VIGIL_BUILD_DIR "/lib/vigil/plugins"};
+    std::vector<std::string> args = {"eval",          "entities",
+                                     "--gold",        gold.string(),
+                                     "--lang",        "en",
+                                     "--set",         "stage.ner.models.en=" + model.string(),
+                                     "--set",         "stage.ner.gazetteers=[\"" + gazetteer.string() + "\"]",
+                                     "--plugin-path", VIGIL_BUILD_DIR "/lib/vigil/plugins"};
     if (!group.empty()) args.insert(args.end(), {"--group", group});
     auto r = run_vigil(args);
     INFO(r.err);

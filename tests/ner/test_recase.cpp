@@ -37,10 +37,10 @@ TEST_CASE("a headline in capitals that runs into mixed-case text is its leading 
   // one-letter words, figures and signs.
   CHECK(headline({"TROMBA", "DE", "AGUA", "Y", "9,7%", "Mérida", ",", "2", "may"}) == 5);
   CHECK(headline({"ÉTATS-UNIS", ":", "L'FBI", "ENQUÊTE", "Washington", "."}) == 4);
-  CHECK(headline({"NATO", "and", "EU", "LEADERS", "MET"}) == 0);   // one word, then lower case
-  CHECK(headline({"US", "FBI", "agents", "said"}) == 0);            // two words in capitals
-  CHECK(headline({"US", "FBI", "Y", "agents"}) == 0);              // a one-letter word does not count
-  CHECK(headline({"POLICE", "SEIZE", "COCAINE"}) == 0);             // all in capitals: all_capitals's
+  CHECK(headline({"NATO", "and", "EU", "LEADERS", "MET"}) == 0);  // one word, then lower case
+  CHECK(headline({"US", "FBI", "agents", "said"}) == 0);          // two words in capitals
+  CHECK(headline({"US", "FBI", "Y", "agents"}) == 0);             // a one-letter word does not count
+  CHECK(headline({"POLICE", "SEIZE", "COCAINE"}) == 0);           // all in capitals: all_capitals's
   CHECK(headline({"Police", "seize", "cocaine"}) == 0);
   CHECK(headline({}) == 0);
 }

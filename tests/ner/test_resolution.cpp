@@ -459,9 +459,10 @@ TEST_CASE("a name after a title is a person's, and so are its other mentions") {
 
 TEST_CASE("an institution's name after a title is no person's; a curated one is completed by the word before") {
   vigil::test::TempDir dir;
-  auto gaz = Gazetteer::load({dir.write(
-      "g.tsv", "vigil:org/dgsn\tORG\tGeneral Directorate of National Security\ten\tGeneral Directorate of National "
-               "Security\n")});
+  auto gaz = Gazetteer::load(
+      {dir.write("g.tsv",
+                 "vigil:org/dgsn\tORG\tGeneral Directorate of National Security\ten\tGeneral Directorate of National "
+                 "Security\n")});
   // "General" read as a title, the rest of the name as a place.
   auto doc = make("A statement from Morocco 's General Directorate of National Security said so .", "en");
   const std::size_t at = doc.index_of("Directorate");
@@ -477,12 +478,17 @@ TEST_CASE("an institution's name after a title is no person's; a curated one is 
   resolve_mentions(doc.view(nullptr), unknown);
   CHECK(kEntityTypes[unknown[0].type] == "ORG");
   // A person's particles and a hyphened particle do not stop the rule.
-  auto person = make("President Zine al-Abidine Ben Ali and General Ahmed van Dijk spoke .", "en");
+  // (The tokenizer cuts "al-Abidine" at its hyphen.)
+  auto person =
+      make("President Zine al - Abidine Ben Ali and General Ahmed van Dijk and Don José Ortega y Gasset spoke .", "en");
   const std::size_t dijk = person.index_of("Ahmed");
-  std::vector<Mention> people = {mention(1, 5, "ORG"), mention(dijk, dijk + 3, "LOC")};
+  const std::size_t ortega = person.index_of("José");
+  std::vector<Mention> people = {mention(1, 7, "ORG"), mention(dijk, dijk + 3, "LOC"),
+                                 mention(ortega, ortega + 4, "LOC")};
   resolve_mentions(person.view(nullptr), people);
   CHECK(kEntityTypes[people[0].type] == "PER");
   CHECK(kEntityTypes[people[1].type] == "PER");
+  CHECK(kEntityTypes[people[2].type] == "PER");
 }
 
 TEST_CASE("a known place is a surname only after a full name written as names are") {

@@ -92,6 +92,12 @@ long best_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names,
   return best;
 }
 
+// True if [first, last) runs over a sentence boundary.
+bool crosses_sentence(const DocumentView& doc, std::size_t first, std::size_t last) {
+  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), first);
+  return it != doc.sentence_starts.end() && *it < last;
+}
+
 void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   if (doc.gazetteer == nullptr) return;
   // Takes the first of these word sequences that is a known name of the mention's type.
@@ -142,7 +148,8 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   // "Spanish National Police" when the tagger kept only "National Police";
   // a curated institution's whatever the tagger read ("General [Directorate
   // of National Security]", its first word taken for a title).
-  for (std::size_t extra = 1; extra <= 2 && extra <= m.first; ++extra) {
+  for (std::size_t extra = 1; extra <= 2 && extra <= m.first && !crosses_sentence(doc, m.first - extra, m.last);
+       ++extra) {
     const auto longer = doc.folded.subspan(m.first - extra, m.last - m.first + extra);
     if (adopt(longer) || retype_as(longer, org, "vigil:org/")) return;
   }
@@ -231,12 +238,6 @@ void insert_sorted(std::vector<Mention>& mentions, Mention m) {
   auto at = std::lower_bound(mentions.begin(), mentions.end(), m,
                              [](const Mention& a, const Mention& b) { return a.first < b.first; });
   mentions.insert(at, std::move(m));
-}
-
-// True if [first, last) runs over a sentence boundary.
-bool crosses_sentence(const DocumentView& doc, std::size_t first, std::size_t last) {
-  auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), first);
-  return it != doc.sentence_starts.end() && *it < last;
 }
 
 bool overlaps_any(const std::vector<Mention>& mentions, std::size_t first, std::size_t last) {
@@ -631,15 +632,18 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
 }
 
 // True unless a word of the mention is all in lower case and no name's
-// particle ("van", "de", "bin"; the English list, which holds those of the
-// other languages' names; "al-Abidine" has its capital): "Directorate of
-// National Security", "General of National Security and Territorial
-// Surveillance" name no one.
+// particle ("van", "de", "bin", "al": the English list, written for names
+// from every language; "y", "e", "do", "des", "zu", "ten" besides, as in
+// "Ortega y Gasset"): "Directorate of National Security", "General of
+// National Security and Territorial Surveillance" name no one.
 bool may_name_a_person(const DocumentView& doc, const Mention& m) {
+  static constexpr std::array<std::string_view, 6> kMore = {"y", "e", "do", "des", "zu", "ten"};
   std::string lower;
   for (std::size_t k = m.first; k < m.last; ++k) {
     const std::string_view w = piece_text(doc, k);
-    if (!starts_lower(w) || is_name_particle(doc.folded[k], "en")) continue;
+    if (!starts_lower(w) || is_name_particle(doc.folded[k], "en") ||
+        std::find(kMore.begin(), kMore.end(), doc.folded[k]) != kMore.end())
+      continue;
     lowercase(w, lower);
     if (lower == w) return false;
   }

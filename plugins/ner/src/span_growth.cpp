@@ -83,28 +83,33 @@ bool street_word_only_before_name(std::string_view w) {
 
 // Words that open an apposition naming a person's post or birth, after the
 // name and a comma ("M. Monier, juge d'instruction", "Lorenzo Villars, né
-// en 1896"); folded.
-bool post_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 34> kWords = {
-      "president", "vice",        "ministre",  "depute",     "maire",      "secretaire",  "directeur",
-      "notaire",   "ne",          "nee",       "senateur",   "avocat",     "conseiller",  "chef",
-      "professeur", "commissaire", "juge",     "prefet",     "general",    "colonel",     "capitaine",
-      "lieutenant", "docteur",    "ingenieur", "delegue",    "inspecteur", "tresorier",   "administrateur",
-      "gerant",    "redacteur",   "fondateur", "consul",     "ambassadeur", "gouverneur"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+// en 1896"). Folded, but for "né" and "née", read as written: folded they
+// are the negation "ne" ("M. Dupont, ne pouvant venir, ...").
+bool post_word(const SentenceView& s, std::size_t i) {
+  static constexpr std::array<std::string_view, 32> kWords = {
+      "president", "vice",     "ministre",    "depute",     "maire",          "secretaire", "directeur",
+      "notaire",   "senateur", "avocat",      "conseiller", "chef",           "professeur", "commissaire",
+      "juge",      "prefet",   "general",     "colonel",    "capitaine",      "lieutenant", "docteur",
+      "ingenieur", "delegue",  "inspecteur",  "tresorier",  "administrateur", "gerant",     "redacteur",
+      "fondateur", "consul",   "ambassadeur", "gouverneur"};
+  if (std::find(kWords.begin(), kWords.end(), s.folded[i]) != kWords.end()) return true;
+  std::string written;
+  lowercase(piece(s, i), written);
+  return written == "n\u00e9" || written == "n\u00e9e";
 }
 
-// The end of an apposition that opens at `at`: the next comma, bracket,
-// quote, colon, semicolon or full stop (not an initial's: "du F. C. Metz"),
-// at most 14 pieces on; 0 when none comes within them, or the sentence ends
-// first (an apposition that is not over within the sentence is no mention's).
+// The end of an apposition that opens at `at`: the next comma, colon,
+// semicolon, bracket, quote or full stop (not an initial's: "du F. C.
+// Metz"), at most 14 pieces on; 0 when none comes within them, or the
+// sentence ends first (an apposition that is not over within the sentence
+// is no mention's).
 std::size_t apposition_end(const SentenceView& s, std::size_t at) {
+  static constexpr std::array<std::string_view, 16> kEnds = {
+      ",", ".", ";", ":", "(", ")", "[", "]", "!", "?", "\u00ab", "\u00bb", "\"", "\u201c", "\u201d", "\u201e"};
   for (std::size_t k = at; k < s.end && k < at + 14; ++k) {
     const std::string_view w = piece(s, k);
     if (w == "." && k > at && utf8_length(piece(s, k - 1)) <= 2 && starts_upper(piece(s, k - 1))) continue;
-    if (w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")" || w == "!" || w == "?" ||
-        w == "\u00ab" || w == "\u00bb" || w == "\"")
-      return k;
+    if (std::find(kEnds.begin(), kEnds.end(), w) != kEnds.end()) return k;
   }
   return 0;
 }
@@ -115,7 +120,8 @@ void grow_over_line_breaks(const SentenceView& s, std::size_t& first, std::size_
   while (last < s.end) {
     if (piece(s, last - 1).ends_with(kLineBreakSign) && starts_lower(piece(s, last)))
       ++last;  // "Afri¬" + "que"
-    else if (last + 1 < s.end && piece(s, last) == kLineBreakSign && glued(s, last - 1) && starts_lower(piece(s, last + 1)))
+    else if (last + 1 < s.end && piece(s, last) == kLineBreakSign && glued(s, last - 1) &&
+             starts_lower(piece(s, last + 1)))
       last += 2;  // "Afri" + "¬" + "que", as a tokenizer may cut it
     else
       break;
@@ -224,7 +230,7 @@ void grow_over_french_name_forms(const SentenceView& s, std::string_view lang, s
     // ", juge d'instruction", ", né en 1896 à Corenza": an apposition that
     // names the person's post or birth (HIPE NewsEye fr dev: 7 persons so
     // followed, every one with the apposition in its mention).
-    if (last + 1 < s.end && piece(s, last) == "," && post_word(s.folded[last + 1]))
+    if (last + 1 < s.end && piece(s, last) == "," && post_word(s, last + 1))
       if (const std::size_t end = apposition_end(s, last + 2); end != 0) last = end;
     return;
   }
