@@ -7,6 +7,7 @@
 #include "ner_component.hpp"
 #include "ner_test_support.hpp"
 #include "not_names.hpp"
+#include "span_growth.hpp"
 #include "temp_files.hpp"
 
 using namespace vigil;
@@ -612,6 +613,20 @@ TEST_CASE("a word a scanned page broke at a line end with '¬' is one word of th
   for (const char* lang : {"fr", "en"})
     CHECK(tagged_by_tiny_model(tagged, text, lang, {}, "", true) ==
           std::vector<std::string>{"Afri¬ que/LOC=Afrique", "Shakes¬ peare/PER=Shakespeare"});
+}
+
+TEST_CASE("a people's name a line break cut is a people's name") {
+  // Pieces as folded: "polo¬" + "nais", "afri" + "¬" + "que".
+  CHECK(ner::words_whole(std::vector<std::string>{"polo\u00ac", "nais"}) == std::vector<std::string>{"polonais"});
+  CHECK(ner::words_whole(std::vector<std::string>{"afri", "\u00ac", "que", "du", "nord"}) ==
+        std::vector<std::string>{"afrique", "du", "nord"});
+  CHECK(ner::words_whole(std::vector<std::string>{"\u00ac", "nais"}) == std::vector<std::string>{"nais"});
+  CHECK(ner::words_whole(std::vector<std::string>{}).empty());
+  const std::vector<std::string> tagged = {"Les/O Polo¬/B-LOC nais/I-LOC votent/O ./O",
+                                           "Les/O Hongrois/B-LOC votent/O ./O", "Ils/O vont/O en/O Pologne/B-LOC ./O"};
+  // MISC (no type HIPE scores); the country stays a place.
+  CHECK(tagged_by_tiny_model(tagged, "Les Polo¬ nais votent . Les Hongrois votent . Ils vont en Pologne .", "fr") ==
+        std::vector<std::string>{"Polo¬ nais/MISC", "Hongrois/MISC", "Pologne/LOC"});
 }
 
 TEST_CASE("in French a span takes the capitalised words its hyphens join, written without spaces") {

@@ -63,7 +63,27 @@ constexpr std::string_view kFrench =
     "norvegien norvegienne norvegiens polonais polonaise senegalais senegalaise maghrebin maghrebine maghrebins "
     "amazigh amazighs berbere berberes kabyle kabyles kurde kurdes chretienne chretiens catholique "
     "catholiques chiite chiites sunnite sunnites afghan afghane afghans pakistanais pakistanaise malien "
-    "malienne maliens nigerien nigeriens ukrainien ukrainienne ukrainiens";
+    "malienne maliens nigerien nigeriens ukrainien ukrainienne ukrainiens "
+    // more nationalities ("argentine" is also Argentina, "Gallois" a surname)
+    "autrichien autrichienne autrichiens autrichiennes coreen coreenne coreens coreennes vietnamien "
+    "vietnamienne vietnamiens vietnamiennes indien indienne indiens indiennes indonesien indonesienne "
+    "indonesiens indonesiennes canadien canadienne canadiens canadiennes bresilien bresilienne "
+    "bresiliens bresiliennes chilien chilienne chiliens chiliennes colombien colombienne colombiens "
+    "colombiennes venezuelien venezuelienne venezueliens venezueliennes peruvien peruvienne peruviens "
+    "peruviennes australien australienne australiens australiennes saoudien saoudienne saoudiens "
+    "saoudiennes jordanien jordanienne jordaniens jordaniennes ethiopien ethiopienne ethiopiens "
+    "ethiopiennes ivoirien ivoirienne ivoiriens ivoiriennes koweitien koweitienne koweitiens "
+    "koweitiennes georgien georgienne georgiens georgiennes armenien armenienne armeniens armeniennes "
+    "lituanien lituanienne lituaniens lituaniennes estonien estonienne estoniens estoniennes tchetchen "
+    "tchetchenne tchetchens tchetchennes hongrois hongroise hongroises albanais albanaise albanaises "
+    "finlandais finlandaise finlandaises irlandais irlandaise irlandaises ecossais ecossaise ecossaises "
+    "islandais islandaise islandaises luxembourgeois luxembourgeoise luxembourgeoises japonais japonaise "
+    "japonaises thailandais thailandaise thailandaises libanais libanaise libanaises soudanais "
+    "soudanaise soudanaises camerounais camerounaise camerounaises congolais congolaise congolaises "
+    "roumain roumaine roumains roumaines mexicain mexicaine mexicains mexicaines cubain cubaine cubains "
+    "cubaines argentin argentins argentines bulgare bulgares serbe serbes croate croates bosniaque "
+    "bosniaques tcheque tcheques slovaque slovaques slovene slovenes yemenite yemenites bielorusse "
+    "bielorusses basque basques grec grecque grecs grecques catalan catalane catalans catalanes";
 
 constexpr std::string_view kSpanish =
     "marroqui marroquies espanol espanola espanoles espanolas frances francesa franceses francesas "

@@ -609,11 +609,13 @@ class NerAnnotator final : public sdk::Annotator {
             continue;
           }
           m.type = static_cast<std::uint8_t>(span.type);
-          if (names_a_group(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first), lang))
-            m.type = kMiscType;  // "Moroccan", "Iraqi Kurds": a people, not a name (demonyms.hpp)
           const SentenceView sentence{text, s.pieces, s.folded, first, last};  // span_growth.hpp
-          trim_french_name_forms(sentence, lang, m.type, m.first, m.last);
           grow_over_line_breaks(sentence, m.first, m.last);
+          // "Moroccan", "Iraqi Kurds", "Polo¬ nais": a people, not a name (demonyms.hpp).
+          if (names_a_group(words_whole(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first)),
+                            lang))
+            m.type = kMiscType;
+          trim_french_name_forms(sentence, lang, m.type, m.first, m.last);
           grow_over_hyphens(sentence, lang, m.first, m.last);
           grow_over_street_words(sentence, lang, m.type, m.first);
           float score = 0;

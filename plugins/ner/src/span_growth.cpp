@@ -136,6 +136,26 @@ void grow_over_line_breaks(const SentenceView& s, std::size_t& first, std::size_
   }
 }
 
+std::vector<std::string> words_whole(std::span<const std::string> folded) {
+  std::vector<std::string> words;
+  bool joins = false;  // the last word ended at a line break
+  for (const auto& f : folded) {
+    if (f == kLineBreakSign) {
+      joins = !words.empty();
+      continue;
+    }
+    std::string_view w = f;
+    const bool breaks = w.ends_with(kLineBreakSign);
+    if (breaks) w.remove_suffix(kLineBreakSign.size());
+    if (joins)
+      words.back() += w;
+    else
+      words.emplace_back(w);
+    joins = breaks;
+  }
+  return words;
+}
+
 void grow_over_hyphens(const SentenceView& s, std::string_view lang, std::size_t& first, std::size_t& last) {
   if (lang != "fr") return;
   // "-" glued to both neighbours at piece h.

@@ -33,6 +33,11 @@ struct SentenceView {
 // takes the whole word on either side. Every language.
 void grow_over_line_breaks(const SentenceView& s, std::size_t& first, std::size_t& last);
 
+// The words of folded pieces with the words a line break cut written whole
+// ("polo¬" + "nais" → "polonais"; "afri" + "¬" + "que" → "afrique"), for
+// looking them up in word lists.
+std::vector<std::string> words_whole(std::span<const std::string> folded);
+
 // French compounds written with hyphens and no spaces ("Saint-Pierre-Vaast",
 // "NEW-YORK", "Châlons-sur-Marne", "Jean-Luc"), which the tokenizer splits
 // at each hyphen: the span takes the capitalised words joined to it, and the
