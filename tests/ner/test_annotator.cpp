@@ -205,6 +205,16 @@ TEST_CASE("a day of the week is never an entity on its own, whatever the tagger 
         std::vector<std::string>{"Friday/LOC", "Lyon/LOC", "Good Friday/MISC"});
 }
 
+TEST_CASE("a day or a month run into a name, with its preposition, is no part of it") {
+  const std::vector<std::string> tagged = {"Talks/O in/O Britain/B-LOC on/I-LOC Saturday/I-LOC ended/O ./O",
+                                           "Saturday/B-ORG Acme/I-ORG Corp/I-ORG said/O ./O",
+                                           "He/O saw/O Good/B-MISC Friday/I-MISC coming/O ./O"};
+  const std::string text = "Talks in Britain on Saturday ended . Saturday Acme Corp said . He saw Good Friday coming .";
+  // A MISC name keeps its day ("Good Friday").
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"Britain/LOC", "Acme Corp/ORG", "Good Friday/MISC"});
+}
+
 TEST_CASE("a span made only of words for a people is MISC, whatever type the tagger gave it") {
   const std::vector<std::string> tagged = {"The/O Moroccan/B-LOC police/O said/O ./O",
                                            "The/O South/B-ORG Korean/I-ORG police/O said/O ./O",

@@ -126,6 +126,13 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
         while (last > first && bare_number(piece(last - 1))) --last;
       if (first == last) return false;
     }
+    // A day or a month the tagger ran into the name, with its preposition:
+    // "[Britain] on Saturday", "[U.N. Security Council] on Friday",
+    // "Saturday [Iraqi]" (not_names.hpp: the words never a name alone).
+    if (type != kMiscType) {
+      if (last - first >= 3 && never_a_name_alone(s.folded[last - 1], lang) && lower_case_word(last - 2)) last -= 2;
+      if (last - first >= 2 && never_a_name_alone(s.folded[first], lang)) ++first;
+    }
     if (type == kPerType)  // "President [Bill Clinton]", "Gen. [Colin Powell]"
       while (first + 1 < last && is_title(s.folded[first], lang)) {
         ++first;
