@@ -348,9 +348,15 @@ TEST_CASE("in a results table a team's score is no part of its name") {
   const std::vector<std::string> tagged = {
       "Resultados/O :/O Adecco/B-ORG Estudiantes/I-ORG 69/I-ORG -/O TAU/B-ORG "
       "Vitoria/I-ORG 76/I-ORG ,/O 12/O ./O",
-      "Emite/O Canal/B-ORG 24/I-ORG y/O Antena/B-ORG 3/I-ORG ./O"};
+      "Emite/O Canal/B-ORG 24/I-ORG y/O Antena/B-ORG 3/I-ORG ./O", "TEXAS/B-ORG 5/I-ORG Cleveland/B-ORG 3/I-ORG"};
   CHECK(tagged_by_tiny_model(tagged, "Resultados : Adecco Estudiantes 69 - TAU Vitoria 76 , 12 .", "es") ==
         std::vector<std::string>{"Adecco Estudiantes/ORG", "TAU Vitoria/ORG"});
+  // A line of scores and names only: one digit is a score too; with a
+  // lower-case word or a single number, "Antena 3" keeps its digit.
+  CHECK(tagged_by_tiny_model(tagged, "TEXAS 5 Cleveland 3", "en") ==
+        std::vector<std::string>{"TEXAS/ORG", "Cleveland/ORG"});
+  CHECK(tagged_by_tiny_model(tagged, "TEXAS 5 Cleveland", "en") ==
+        std::vector<std::string>{"TEXAS 5/ORG", "Cleveland/ORG"});
   // Outside a table (fewer than three numbers) the number stays.
   CHECK(tagged_by_tiny_model(tagged, "Emite Canal 24 y Antena 3 .", "es") ==
         std::vector<std::string>{"Canal 24/ORG", "Antena 3/ORG"});

@@ -569,9 +569,12 @@ class NerAnnotator final : public sdk::Annotator {
       // A results table: three bare numbers or more in the sentence, or
       // numbers among names with no lower-case word ("Grimsby 0 Portsmouth 1";
       // not "en Madrid 25 muertos y en Barcelona 30").
-      const bool table =
-          bare_numbers(text, s, first, last) >= 3 ||
+      const bool no_lower_case =
           std::none_of(s.words.begin(), s.words.end(), [](std::string_view w) { return starts_lower(w); });
+      const bool table = bare_numbers(text, s, first, last) >= 3 || no_lower_case;
+      // A line of results ("TEXAS 5 Cleveland 3"): no lower-case word and two
+      // bare numbers or more; there even one digit after a team is its score.
+      const bool scores_only = no_lower_case && bare_numbers(text, s, first, last) >= 2;
       for (const auto& span : label_spans(s.labels)) {
         // A span may split in two: at a score in a results table, at a
         // conjunction inside a person, at a common word inside it (languages
@@ -585,10 +588,12 @@ class NerAnnotator final : public sdk::Annotator {
           s.ranges.pop_back();
           if (!tidy_span(text, lang, span.type, trim_lower, s, first, m.first, m.last)) continue;
           // In a results table a team's score is no part of its name ("[Adecco
-          // Estudiantes] 69 - [TAU Vitoria] 76"); "Antena 3" keeps its digit,
-          // and a known name keeps its number ("France 24").
+          // Estudiantes] 69 - [TAU Vitoria] 76"); "Antena 3" keeps its digit
+          // but on a line of scores ("[TEXAS] 5 [Cleveland] 3"), and a known
+          // name keeps its number ("France 24").
           if (span.type == kOrgType && lang != "de" && table && m.last - m.first >= 2 &&
-              bare_number(piece_text(text, s, m.last - 1)) && piece_text(text, s, m.last - 1).size() >= 2 &&
+              bare_number(piece_text(text, s, m.last - 1)) &&
+              (piece_text(text, s, m.last - 1).size() >= 2 || scores_only) &&
               s.pieces[m.last - 1].begin != s.pieces[m.last - 2].end &&
               (gazetteer == nullptr ||
                gazetteer->find(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first)).empty()))
