@@ -205,6 +205,16 @@ TEST_CASE("a day of the week is never an entity on its own, whatever the tagger 
         std::vector<std::string>{"Friday/LOC", "Lyon/LOC", "Good Friday/MISC"});
 }
 
+TEST_CASE("in English a minute written as an ordinal after a player's name is no part of it") {
+  const std::vector<std::string> tagged = {"Scorers/O :/O Robert/B-PER Pires/I-PER 46th/I-PER ./O",
+                                           "The/O 2nd/B-ORG Battalion/I-ORG left/O ./O"};
+  const std::string text = "Scorers : Robert Pires 46th . The 2nd Battalion left .";
+  // After a person only; not in French (no English ordinals there).
+  CHECK(tagged_by_tiny_model(tagged, text, "en") == std::vector<std::string>{"Robert Pires/PER", "2nd Battalion/ORG"});
+  CHECK(tagged_by_tiny_model(tagged, text, "fr") ==
+        std::vector<std::string>{"Robert Pires 46th/PER", "2nd Battalion/ORG"});
+}
+
 TEST_CASE("a day or a month run into a name, with its preposition, is no part of it") {
   const std::vector<std::string> tagged = {"Talks/O in/O Britain/B-LOC on/I-LOC Saturday/I-LOC ended/O ./O",
                                            "Saturday/B-ORG Acme/I-ORG Corp/I-ORG said/O ./O",

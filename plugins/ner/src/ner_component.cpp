@@ -83,6 +83,15 @@ std::string_view piece_text(std::string_view text, const Scratch& s, std::size_t
   return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin);
 }
 
+// An English ordinal written with digits ("46th", "2nd"): after a player's
+// name in a match report, the minute of a goal or a substitution.
+bool english_ordinal(std::string_view word) {
+  if (word.size() < 3) return false;
+  const std::string_view suffix = word.substr(word.size() - 2);
+  return (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") &&
+         bare_number(word.substr(0, word.size() - 2));
+}
+
 // A bare number or a rank written as one token ("1." in a results list).
 bool number_or_rank(std::string_view word) {
   return bare_number(word.ends_with('.') ? word.substr(0, word.size() - 1) : word);
@@ -123,7 +132,8 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     if (type == kPerType || (type == kOrgType && lang != "de")) {
       while (first < last && number_or_rank(piece(first))) ++first;
       if (type == kPerType)
-        while (last > first && bare_number(piece(last - 1))) --last;
+        while (last > first && (bare_number(piece(last - 1)) || (lang == "en" && english_ordinal(piece(last - 1)))))
+          --last;
       if (first == last) return false;
     }
     // A day or a month the tagger ran into the name, with its preposition:
