@@ -205,6 +205,18 @@ TEST_CASE("a day of the week is never an entity on its own, whatever the tagger 
         std::vector<std::string>{"Friday/LOC", "Lyon/LOC", "Good Friday/MISC"});
 }
 
+TEST_CASE("in English a known place's possessive parts two names the tagger ran together") {
+  const std::vector<std::string> tagged = {"Then/O Britain/B-PER 's/I-PER Naseem/I-PER Hamed/I-PER won/O ./O",
+                                           "Then/O Queen/B-LOC 's/I-LOC Park/I-LOC won/O ./O"};
+  const std::string text = "Then Britain 's Naseem Hamed won . Then Queen 's Park won .";
+  const std::string places = "iso3166:GB\tLOC\tUnited Kingdom\ten\tBritain\n";
+  CHECK(tagged_by_tiny_model(tagged, text, "en", {}, places) ==
+        std::vector<std::string>{"Britain/LOC", "Naseem Hamed/PER", "Queen 's Park/LOC"});
+  // Not after a name the gazetteers do not know as a place, nor in other languages.
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"Britain 's Naseem Hamed/PER", "Queen 's Park/LOC"});
+}
+
 TEST_CASE("in English a minute written as an ordinal after a player's name is no part of it") {
   const std::vector<std::string> tagged = {"Scorers/O :/O Robert/B-PER Pires/I-PER 46th/I-PER ./O",
                                            "The/O 2nd/B-ORG Battalion/I-ORG left/O ./O"};

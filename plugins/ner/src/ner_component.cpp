@@ -70,6 +70,7 @@ struct Scratch {
   std::vector<Gazetteer::Match> matches;
   std::string shape, short_shape;
   std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::vector<std::pair<std::size_t, std::size_t>> possessors;  // ranges cut before a possessive: known places
 };
 
 // A word of lower-case letters only ("capital", "de"; not "eBay", "U.S.").
@@ -169,6 +170,32 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
   return !(
       std::all_of(words.begin(), words.end(), [&](const std::string& w) { return w == "." || is_title(w, lang); }) &&
       std::any_of(words.begin(), words.end(), [&](const std::string& w) { return title_names_no_one(w, lang); }));
+}
+
+// An English possessive inside [first, last), after a place the
+// gazetteers know and before a capitalised word: two names the tagger ran
+// together ("Britain 's Naseem Hamed", "Beijing 's Tiananmen Square"); the
+// possessive's index, 0 when there is none or the gazetteers know the whole
+// span. Names hold possessives too ("Queen 's Park", "Schindler 's List",
+// "McDonald 's"): splitting after any name gained 0.24 F1 on CoNLL-2003 en
+// dev for the shipped model and lost 0.08 for the research one and 0.1 on
+// WikiNEuRal en val; after a known place only, which then becomes a
+// place whatever the span's type, +0.12, ±0 and +0.01.
+std::size_t possessive_inside(std::string_view text, const std::string& lang, const Scratch& s,
+                              const Gazetteer* gazetteer, std::size_t first, std::size_t last) {
+  if (lang != "en") return 0;
+  for (std::size_t k = first + 1; k + 1 < last; ++k) {
+    const std::string_view w = piece_text(text, s, k);
+    if ((w == "'s" || w == "\u2019s") && starts_upper(piece_text(text, s, k + 1))) {
+      const auto folded = std::span<const std::string>(s.folded);
+      if (gazetteer == nullptr || !gazetteer->find(folded.subspan(first, last - first)).empty()) return 0;
+      // The possessor must be a place the gazetteers know.
+      for (const auto& name : gazetteer->find(folded.subspan(first, k - first)))
+        if (kEntityTypes[gazetteer->entry(name.entry).type] == "LOC") return k;
+      return 0;
+    }
+  }
+  return 0;
 }
 
 // A lower-case word inside [first, last) that no name holds ("Moroccan
@@ -592,10 +619,13 @@ class NerAnnotator final : public sdk::Annotator {
         // part is tidied again. Last in, first out, the right part pushed
         // first: mentions stay in text order.
         s.ranges.assign(1, {first + span.begin, first + span.end});
+        s.possessors.clear();
         while (!s.ranges.empty()) {
           Mention m;
-          std::tie(m.first, m.last) = s.ranges.back();
+          const auto range = s.ranges.back();
           s.ranges.pop_back();
+          std::tie(m.first, m.last) = range;
+          const bool possessor = std::find(s.possessors.begin(), s.possessors.end(), range) != s.possessors.end();
           if (!tidy_span(text, lang, span.type, trim_lower, s, first, m.first, m.last)) continue;
           // In a results table a team's score is no part of its name ("[Adecco
           // Estudiantes] 69 - [TAU Vitoria] 76"); "Antena 3" keeps its digit
@@ -622,6 +652,10 @@ class NerAnnotator final : public sdk::Annotator {
           if (cut_begin == 0 && span.type != kMiscType) cut = score_between_names(text, lang, s, m.first, m.last, last);
           if (cut_begin == 0 && cut == 0 && span.type == kPerType)
             cut = conjunction_in_person(text, lang, s, m.first, m.last);
+          if (cut_begin == 0 && cut == 0) {
+            cut = possessive_inside(text, lang, s, gazetteer, m.first, m.last);
+            if (cut != 0) s.possessors.emplace_back(m.first, cut);  // "Britain 's": the place
+          }
           if (cut_begin == 0 && cut == 0 && trim_lower && splits_names(lang))
             cut = common_word_inside(text, lang, s, m.first, m.last);
           if (cut != 0) std::tie(cut_begin, cut_end) = std::pair{cut, cut + 1};
@@ -630,7 +664,7 @@ class NerAnnotator final : public sdk::Annotator {
             s.ranges.emplace_back(m.first, cut_begin);
             continue;
           }
-          m.type = static_cast<std::uint8_t>(span.type);
+          m.type = static_cast<std::uint8_t>(possessor ? kLocType : span.type);
           const SentenceView sentence{text, s.pieces, s.folded, first, last};  // span_growth.hpp
           grow_over_line_breaks(sentence, m.first, m.last);
           // "Moroccan", "Iraqi Kurds", "Polo¬ nais": a people, not a name (demonyms.hpp).
