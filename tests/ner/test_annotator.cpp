@@ -227,6 +227,15 @@ TEST_CASE("in English a minute written as an ordinal after a player's name is no
         std::vector<std::string>{"Robert Pires 46th/PER", "2nd Battalion/ORG"});
 }
 
+TEST_CASE("a scorecard's figures after a player and a sentence's full stop after a name are no part of it") {
+  // The full stop is a piece of its own ("Rios|." keeps it apart without a space).
+  const std::vector<std::string> tagged = {"bowling/O :/O Gough/B-PER 8-0-39-3/I-PER ,/O Mullally/B-PER 6-1-20-0/I-PER",
+                                           "He/O met/O Rios/B-PER ./I-PER", "He/O met/O Acme/B-ORG Inc/I-ORG ./I-ORG"};
+  const std::string text = "bowling : Gough 8-0-39-3 , Mullally 6-1-20-0 . He met Rios|. He met Acme Inc|.";
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"Gough/PER", "Mullally/PER", "Rios/PER", "Acme Inc./ORG"});
+}
+
 TEST_CASE("a day or a month run into a name, with its preposition, is no part of it") {
   const std::vector<std::string> tagged = {"Talks/O in/O Britain/B-LOC on/I-LOC Saturday/I-LOC ended/O ./O",
                                            "Saturday/B-ORG Acme/I-ORG Corp/I-ORG said/O ./O",

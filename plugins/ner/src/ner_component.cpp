@@ -4,6 +4,7 @@
 #include <vigil/sdk/share_dir.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -84,6 +85,25 @@ std::string_view piece_text(std::string_view text, const Scratch& s, std::size_t
   return text.substr(s.pieces[i].begin, s.pieces[i].end - s.pieces[i].begin);
 }
 
+// The full stop that ends a sentence, which the tagger ran into the name
+// before it ("[Rios] ."): after a word of three letters or more that is no
+// abbreviation ("Warner Bros .", "Acme Inc .", "Jr .", initials keep it).
+bool sentence_stop_after(std::string_view text, const Scratch& s, std::size_t word) {
+  static constexpr std::array<std::string_view, 12> kAbbreviations = {"bros", "inc", "corp", "ltd", "co",  "jr",
+                                                                      "sr",   "st",  "mt",   "dr",  "gen", "no"};
+  const std::string_view w = piece_text(text, s, word);
+  return utf8_length(w) >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         std::find(kAbbreviations.begin(), kAbbreviations.end(), s.folded[word]) == kAbbreviations.end();
+}
+
+// A figure after a player's name in a scorecard, written as one token
+// ("Gough 8-0-39-3", "6-0-27-0"): digits and signs, a sign between digits.
+bool scorecard_figure(std::string_view w) {
+  return w.size() >= 3 && w.front() >= '0' && w.front() <= '9' && w.back() >= '0' && w.back() <= '9' &&
+         w.find_first_not_of("0123456789-./") == std::string_view::npos &&
+         w.find_first_of("-./") != std::string_view::npos;
+}
+
 // An English ordinal written with digits ("46th", "2nd"): after a player's
 // name in a match report, the minute of a goal or a substitution.
 bool english_ordinal(std::string_view word) {
@@ -133,10 +153,13 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     if (type == kPerType || (type == kOrgType && lang != "de")) {
       while (first < last && number_or_rank(piece(first))) ++first;
       if (type == kPerType)
-        while (last > first && (bare_number(piece(last - 1)) || (lang == "en" && english_ordinal(piece(last - 1)))))
+        while (last > first && (bare_number(piece(last - 1)) || scorecard_figure(piece(last - 1)) ||
+                                (lang == "en" && english_ordinal(piece(last - 1)))))
           --last;
       if (first == last) return false;
     }
+    if (type != kMiscType && last - first >= 2 && piece(last - 1) == "." && sentence_stop_after(text, s, last - 2))
+      --last;  // "[Rios] ."
     // A day or a month the tagger ran into the name, with its preposition:
     // "[Britain] on Saturday", "[U.N. Security Council] on Friday",
     // "Saturday [Iraqi]" (not_names.hpp: the words never a name alone).
