@@ -160,13 +160,13 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     }
     if (type != kMiscType && last - first >= 2 && piece(last - 1) == "." && sentence_stop_after(text, s, last - 2))
       --last;  // "[Rios] ."
-    // A day or a month the tagger ran into the name, with its preposition:
-    // "[Britain] on Saturday", "[U.N. Security Council] on Friday",
-    // "Saturday [Iraqi]" (not_names.hpp: the words never a name alone).
-    if (type != kMiscType) {
-      if (last - first >= 3 && never_a_name_alone(s.folded[last - 1], lang) && lower_case_word(last - 2)) last -= 2;
-      if (last - first >= 2 && never_a_name_alone(s.folded[first], lang)) ++first;
-    }
+    // In English, a day or a month the tagger ran into the name, with its
+    // preposition: "[Britain] on Saturday", "[U.N. Security Council] on
+    // Friday" (not_names.hpp: the words never a name alone). Not at the
+    // start of a name ("Sunday Times"), nor in Spanish ("Plaza de Mayo").
+    if (type != kMiscType && lang == "en" && last - first >= 3 && never_a_name_alone(s.folded[last - 1], lang) &&
+        lower_case_word(last - 2))
+      last -= 2;
     if (type == kPerType)  // "President [Bill Clinton]", "Gen. [Colin Powell]"
       while (first + 1 < last && is_title(s.folded[first], lang)) {
         ++first;
