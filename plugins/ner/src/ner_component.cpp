@@ -89,8 +89,9 @@ std::string_view piece_text(std::string_view text, const Scratch& s, std::size_t
 // before it ("[Rios] ."): after a word of three letters or more that is no
 // abbreviation ("Warner Bros .", "Acme Inc .", "Jr .", initials keep it).
 bool sentence_stop_after(std::string_view text, const Scratch& s, std::size_t word) {
-  static constexpr std::array<std::string_view, 12> kAbbreviations = {"bros", "inc", "corp", "ltd", "co",  "jr",
-                                                                      "sr",   "st",  "mt",   "dr",  "gen", "no"};
+  static constexpr std::array<std::string_view, 19> kAbbreviations = {
+      "bros", "inc", "corp", "ltd",  "co",   "jr",   "sr",   "st",  "mt", "dr",
+      "gen",  "no",  "dept", "assn", "univ", "intl", "govt", "cie", "ste"};
   const std::string_view w = piece_text(text, s, word);
   return utf8_length(w) >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
          std::find(kAbbreviations.begin(), kAbbreviations.end(), s.folded[word]) == kAbbreviations.end();
@@ -350,7 +351,7 @@ void teams_either_side_of_versus(std::string_view text, const Scratch& s, const 
     }
     if (m.first > sentence_first) {
       std::size_t mark = m.first - 1;
-      if (glued_stop(mark) && mark > sentence_first) --mark;
+      if (mark > sentence_first && glued_stop(mark)) --mark;
       after = versus(mark);
     }
     if (before || after) m.type = static_cast<std::uint8_t>(kOrgType);
