@@ -236,6 +236,17 @@ TEST_CASE("a scorecard's figures after a player and a sentence's full stop after
         std::vector<std::string>{"Gough/PER", "Mullally/PER", "Rios/PER", "Acme Inc./ORG"});
 }
 
+TEST_CASE("an article capitalised at the sentence start goes with the lower-case words after it") {
+  const std::vector<std::string> tagged = {"El/B-ORG ministro/I-ORG de/I-ORG Economía/I-ORG dijo/O ./O",
+                                           "Dijo/O El/B-ORG Mundo/I-ORG ayer/O ./O"};
+  const std::string text = "El ministro de Economía dijo . Dijo El Mundo ayer .";
+  // Only at the sentence start and before a lower-case word ("El Mundo" stays whole).
+  CHECK(tagged_by_tiny_model(tagged, text, "es", {"es"}) == std::vector<std::string>{"Economía/ORG", "El Mundo/ORG"});
+  // Without lower-case edges trimmed (not in the list) the span stands.
+  CHECK(tagged_by_tiny_model(tagged, text, "es") ==
+        std::vector<std::string>{"El ministro de Economía/ORG", "El Mundo/ORG"});
+}
+
 TEST_CASE("in English a day or a month run into a name, with its preposition, is no part of it") {
   const std::vector<std::string> tagged = {"Talks/O in/O Britain/B-LOC on/I-LOC Saturday/I-LOC ended/O ./O",
                                            "The/O Sunday/B-ORG Times/I-ORG said/O ./O",

@@ -105,6 +105,14 @@ bool scorecard_figure(std::string_view w) {
          w.find_first_of("-./") != std::string_view::npos;
 }
 
+// Articles and determiners of the languages whose lower-case edges are
+// trimmed (en, es, nl by default), folded.
+bool sentence_article(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kArticles = {
+      "the", "a", "an", "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "het", "een", "le"};
+  return std::find(kArticles.begin(), kArticles.end(), w) != kArticles.end();
+}
+
 // An English ordinal written with digits ("46th", "2nd"): after a player's
 // name in a match report, the minute of a goal or a substitution.
 bool english_ordinal(std::string_view word) {
@@ -135,6 +143,12 @@ bool tidy_span(std::string_view text, const std::string& lang, std::size_t type,
     const std::size_t was_first = first, was_last = last;
     if (!trim_punctuation(text, s.pieces, first, last)) return false;
     if (trim_lower) {  // "[presidente de] Telefónica", "Sao Paulo [en] 1998"
+      // An article written with a capital only because it opens the
+      // sentence, before a lower-case word: "[El ministro de] Economía",
+      // "[The head of] the IMF".
+      if (first == sentence_first && first + 1 < last && sentence_article(s.folded[first]) &&
+          lower_case_word(first + 1))
+        ++first;
       while (first < last && lower_case_word(first) &&
              !(first + 1 < last && is_name_particle(s.folded[first], lang) && starts_upper(piece(first + 1))))
         ++first;
