@@ -236,6 +236,15 @@ TEST_CASE("a scorecard's figures after a player and a sentence's full stop after
         std::vector<std::string>{"Gough/PER", "Mullally/PER", "Rios/PER", "Acme Inc./ORG"});
 }
 
+TEST_CASE("a people's word before a person's name is a mention of its own") {
+  const std::vector<std::string> tagged = {"Then/O American/B-PER Nate/I-PER Miller/I-PER won/O ./O",
+                                           "Then/O American/B-ORG Express/I-ORG Bank/I-ORG won/O ./O"};
+  const std::string text = "Then American Nate Miller won . Then American Express Bank won .";
+  // Only before a person: "American Express Bank" is an organisation's name.
+  CHECK(tagged_by_tiny_model(tagged, text, "en") ==
+        std::vector<std::string>{"American/MISC", "Nate Miller/PER", "American Express Bank/ORG"});
+}
+
 TEST_CASE("an article capitalised at the sentence start goes with the lower-case words after it") {
   const std::vector<std::string> tagged = {"El/B-ORG ministro/I-ORG de/I-ORG Economía/I-ORG dijo/O ./O",
                                            "Dijo/O El/B-ORG Mundo/I-ORG ayer/O ./O"};

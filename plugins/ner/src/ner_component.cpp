@@ -697,6 +697,13 @@ class NerAnnotator final : public sdk::Annotator {
           if (cut_begin == 0 && cut == 0 && trim_lower && splits_names(lang))
             cut = common_word_inside(text, lang, s, m.first, m.last);
           if (cut != 0) std::tie(cut_begin, cut_end) = std::pair{cut, cut + 1};
+          // A people's word before a person's name ("[Fransman] [David
+          // Ginola]", "[American] [Nate Miller]"): two mentions, nothing taken
+          // out; the word becomes MISC below (demonyms.hpp).
+          if (cut_begin == 0 && span.type == kPerType && m.last - m.first >= 3 &&
+              names_a_group(std::span<const std::string>(s.folded).subspan(m.first, 1), lang) &&
+              starts_upper(piece_text(text, s, m.first + 1)))
+            cut_begin = cut_end = m.first + 1;
           if (cut_begin != 0) {
             s.ranges.emplace_back(cut_end, m.last);
             s.ranges.emplace_back(m.first, cut_begin);
