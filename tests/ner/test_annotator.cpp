@@ -212,7 +212,7 @@ TEST_CASE("in English a known place's possessive parts two names the tagger ran 
   const std::string places = "iso3166:GB\tLOC\tUnited Kingdom\ten\tBritain\n";
   CHECK(tagged_by_tiny_model(tagged, text, "en", {}, places) ==
         std::vector<std::string>{"Britain/LOC", "Naseem Hamed/PER", "Queen 's Park/LOC"});
-  // Not after a name the gazetteers do not know as a place, nor in other languages.
+  // Not after a name the gazetteers do not know as a place.
   CHECK(tagged_by_tiny_model(tagged, text, "en") ==
         std::vector<std::string>{"Britain 's Naseem Hamed/PER", "Queen 's Park/LOC"});
 }
