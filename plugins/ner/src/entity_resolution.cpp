@@ -122,12 +122,17 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
   static const auto misc = static_cast<std::uint8_t>(*type_index("MISC"));
   static const auto per = static_cast<std::uint8_t>(*type_index("PER"));
-  // The words are a known name of `type` whose id starts with `id_prefix`:
-  // the mention takes that type and the name.
-  auto retype_as = [&](std::span<const std::string> name_words, std::uint8_t type, std::string_view id_prefix) {
+  // The gazetteer's names for the words that apply in the document's language.
+  auto applicable = [&](std::span<const std::string> name_words) {
     std::vector<Gazetteer::Name> names;
     for (const auto& n : doc.gazetteer->find(name_words))
       if (doc.gazetteer->applies(n, doc.language)) names.push_back(n);
+    return names;
+  };
+  // The words, whose names are `names`, are a known name of `type` whose id
+  // starts with `id_prefix`: the mention takes that type and the name.
+  auto retype_as = [&](std::span<const std::string> name_words, std::span<const Gazetteer::Name> names,
+                       std::uint8_t type, std::string_view id_prefix) {
     const long e = best_entry(doc, names, type);
     if (e < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(e)).id.starts_with(id_prefix)) return false;
     const std::uint8_t was = m.type;
@@ -136,7 +141,8 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
     m.type = was;  // defensive: adopt finds the entry found above, so it does not fail today
     return false;
   };
-  auto retype = [&](std::uint8_t type, std::string_view id_prefix) { return retype_as(words, type, id_prefix); };
+  const auto names = applicable(words);  // looked up once for the retypes below
+  auto retype = [&](std::uint8_t type, std::string_view id_prefix) { return retype_as(words, names, type, id_prefix); };
   if (m.type == org && (retype(loc, "iso3166:") || retype(loc, "vigil:loc/"))) return;
   if (retype(misc, "vigil:misc/")) return;
   // A curated organisation's or person's exact name is one whatever the
@@ -151,7 +157,7 @@ void resolve_by_gazetteer(const DocumentView& doc, Mention& m) {
   for (std::size_t extra = 1; extra <= 2 && extra <= m.first && !crosses_sentence(doc, m.first - extra, m.last);
        ++extra) {
     const auto longer = doc.folded.subspan(m.first - extra, m.last - m.first + extra);
-    if (adopt(longer) || retype_as(longer, org, "vigil:org/")) return;
+    if (adopt(longer) || retype_as(longer, applicable(longer), org, "vigil:org/")) return;
   }
 }
 

@@ -646,10 +646,11 @@ class NerAnnotator final : public sdk::Annotator {
       // not "en Madrid 25 muertos y en Barcelona 30").
       const bool no_lower_case =
           std::none_of(s.words.begin(), s.words.end(), [](std::string_view w) { return starts_lower(w); });
-      const bool table = bare_numbers(text, s, first, last) >= 3 || no_lower_case;
+      const std::size_t numbers = bare_numbers(text, s, first, last);
+      const bool table = numbers >= 3 || no_lower_case;
       // A line of results ("TEXAS 5 Cleveland 3"): no lower-case word and two
       // bare numbers or more; there even one digit after a team is its score.
-      const bool scores_only = no_lower_case && bare_numbers(text, s, first, last) >= 2;
+      const bool scores_only = no_lower_case && numbers >= 2;
       for (const auto& span : label_spans(s.labels)) {
         // A span may split in two: at a score in a results table, at a
         // conjunction inside a person, at a common word inside it (languages
@@ -712,9 +713,14 @@ class NerAnnotator final : public sdk::Annotator {
           m.type = static_cast<std::uint8_t>(possessor ? kLocType : span.type);
           const SentenceView sentence{text, s.pieces, s.folded, first, last};  // span_growth.hpp
           grow_over_line_breaks(sentence, m.first, m.last);
-          // "Moroccan", "Iraqi Kurds", "Polo¬ nais": a people, not a name (demonyms.hpp).
-          if (names_a_group(words_whole(std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first)),
-                            lang))
+          // "Moroccan", "Iraqi Kurds", "Polo¬ nais": a people, not a name
+          // (demonyms.hpp); the words a line break cut are joined only where
+          // there is one, not copied for every span.
+          const auto span_folded = std::span<const std::string>(s.folded).subspan(m.first, m.last - m.first);
+          const bool line_break = std::any_of(span_folded.begin(), span_folded.end(), [](const std::string& f) {
+            return f.find(kLineBreakSign) != std::string::npos;
+          });
+          if (line_break ? names_a_group(words_whole(span_folded), lang) : names_a_group(span_folded, lang))
             m.type = kMiscType;
           trim_french_name_forms(sentence, lang, m.type, m.first, m.last);
           grow_over_hyphens(sentence, lang, m.first, m.last);
