@@ -75,6 +75,20 @@ TEST_CASE("vigil train ner trains a model and vigil eval entities scores it") {
               {"train", "ner", "--lang", "en", "--train", caps.string(), "--out", caps_model.string(), "--epochs", "1"})
               .exit_code == 0);
   CHECK_THAT(read_file(caps_model), Catch::Contains("\"capitals_share\":0.14285714285714285"));  // 1 of 7
+  // The card says whether the model learnt from the document history, and
+  // how many sentences made a document where the files mark none.
+  CHECK_THAT(read_file(model), Catch::Contains("\"document_history\":true"));
+  CHECK_THAT(read_file(model), Catch::Contains("\"group\":30"));
+  const auto flat_model = dir / "flat.model";
+  REQUIRE(run_vigil({"train", "ner", "--lang", "en", "--train", train.string(), "--out", flat_model.string(),
+                     "--epochs", "1", "--no-history", "--group", "5"})
+              .exit_code == 0);
+  CHECK_THAT(read_file(flat_model), Catch::Contains("\"document_history\":false"));
+  CHECK_THAT(read_file(flat_model), Catch::Contains("\"group\":5"));
+  auto zero_group = run_vigil(
+      {"train", "ner", "--lang", "en", "--train", train.string(), "--out", flat_model.string(), "--group", "0"});
+  CHECK(zero_group.exit_code == 2);
+  CHECK_THAT(zero_group.err, Catch::Contains("--group: Value 0 not in range 1 to 1000000"));
 
   const auto gaz = dir.write("g.tsv", "geonames:2538475\tLOC\tRabat\t*\tRabat\n");
   auto e =

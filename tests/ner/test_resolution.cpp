@@ -570,3 +570,32 @@ TEST_CASE("a role word after a curated name of the same type is not part of it")
   resolve_mentions(other.view(gaz.get()), ms2);
   CHECK(other.words(ms2[0]) == "Denmark 's Police Academy");
 }
+
+TEST_CASE("an organisation cut short of a curated institution's name runs to its end") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write(
+      "g.tsv", std::string(kGazetteer) + "geonames:1\tLOC\tDirection Island\t*\tDirection générale de la Paix\n")});
+  // "[Direction] générale de la Sûreté nationale": the tagger kept the first word.
+  auto doc = make("Hier la Direction générale de la Sûreté nationale a parlé .", "fr");
+  std::vector<Mention> ms = {mention(2, 3, "ORG")};
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(doc.words(ms[0]) == "Direction générale de la Sûreté nationale");
+  CHECK(ms[0].id == "vigil:org/dgsn");
+  // Not over the next mention, not into another sentence, not for a place
+  // nor into a name that is not a curated institution.
+  std::vector<Mention> two = {mention(2, 3, "ORG"), mention(7, 8, "LOC")};
+  resolve_mentions(doc.view(gaz.get()), two);
+  CHECK(doc.words(two[0]) == "Direction");
+  // The same words with a sentence taken to begin at "de".
+  std::vector<Mention> cut = {mention(2, 3, "ORG")};
+  const std::vector<std::size_t> starts = {0, 4};
+  auto view = doc.view(gaz.get());
+  view.sentence_starts = starts;
+  resolve_mentions(view, cut);
+  CHECK(doc.words(cut[0]) == "Direction");
+  auto peace = make("la Direction générale de la Paix .", "fr");
+  std::vector<Mention> place = {mention(1, 2, "ORG")};
+  resolve_mentions(peace.view(gaz.get()), place);
+  CHECK(peace.words(place[0]) == "Direction");
+}

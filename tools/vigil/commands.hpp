@@ -56,6 +56,10 @@ struct TrainNerOptions {
   int patience = 3;
   std::uint64_t seed = 1;
   long max_features = 800000;
+  // Sentences per document for training and dev files that mark no
+  // documents, as `vigil eval entities --group` reads them.
+  int group = 30;
+  bool document_history = true;  // --no-history: features of the sentence alone
 };
 
 struct EvalEntitiesOptions {

@@ -132,6 +132,14 @@ int main(int argc, char** argv) {
       ->add_option("--patience", train_ner.patience, "Stop after this many epochs without a better dev F1 (0: never)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  train_ner_cmd
+      ->add_option("--group", train_ner.group,
+                   "Sentences per document for files that mark no documents (the document history reads "
+                   "a document's sentences in order)")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  train_ner_cmd->add_flag("--no-history{false}", train_ner.document_history,
+                          "No features from the labels given earlier in the document");
   train_ner_cmd->add_option("--seed", train_ner.seed, "Random seed (sentence order)")->capture_default_str();
   train_ner_cmd
       ->add_option("--max-features", train_ner.max_features,

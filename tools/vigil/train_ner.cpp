@@ -1,4 +1,5 @@
 // `vigil train ner`: trains a vigil.ner model from CoNLL-style files.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -63,16 +64,23 @@ TrainingSentence to_training(const LabeledSentence& sentence, const Gazetteer* g
   return out;
 }
 
+// Documents: as the file marks them, else `group` consecutive sentences.
 LoadedCorpus load(const std::string& option, const std::vector<std::string>& specs, const ReadOptions& base,
-                  const Gazetteer* gazetteer) {
+                  const Gazetteer* gazetteer, std::size_t group) {
   LoadedCorpus out;
   for (const auto& text : specs) {
     const auto argument = read_corpus_argument(option, text, base);
     const auto& spec = argument.spec;
     const auto& sentences = argument.sentences;
     std::size_t tokens = 0, entities = 0;
+    const std::size_t first = out.sentences.size();
     for (const auto& s : sentences) {
       out.sentences.push_back(to_training(s, gazetteer, spec.path.string()));
+      const std::size_t at = out.sentences.size() - 1 - first;
+      out.sentences.back().continues_document =
+          argument.document_starts.empty()
+              ? at % group != 0
+              : !std::binary_search(argument.document_starts.begin(), argument.document_starts.end(), at);
       tokens += s.size();
       for (const auto& t : s) entities += t.tag.starts_with("B-");
     }
@@ -124,10 +132,11 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
       std::printf("clusters: %zu words from %s\n", clusters.size(), opt.clusters.c_str());
     }
 
-    LoadedCorpus train = load("--train", opt.train, read, gazetteer.get());
+    const auto group = static_cast<std::size_t>(std::max(opt.group, 1));
+    LoadedCorpus train = load("--train", opt.train, read, gazetteer.get(), group);
     ReadOptions dev_read = read;
     dev_read.repair_mac_cyrillic = false;
-    LoadedCorpus dev = load("--dev", opt.dev, dev_read, gazetteer.get());
+    LoadedCorpus dev = load("--dev", opt.dev, dev_read, gazetteer.get(), group);
     if (train.sentences.empty()) throw core::ConfigError("--train: no sentences read");
 
     TrainerOptions options;
@@ -137,6 +146,7 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
     options.language = opt.language;
     options.gazetteer = gazetteer.get();
     options.clusters = clusters.empty() ? nullptr : &clusters;
+    options.document_history = opt.document_history;
     const auto start = std::chrono::steady_clock::now();
     std::printf("%5s %8s %8s %8s %8s %8s\n", "epoch", "errors", "seconds", "dev P", "dev R", "dev F1");
     TrainedWeights trained = train_perceptron(train.sentences, dev.sentences, options, [](const EpochReport& r) {
@@ -154,6 +164,8 @@ int train_ner_command(const TrainNerOptions& opt, const GlobalOptions& /*global*
         {"dev", dev.card},
         {"types", read.types},
         {"seed", opt.seed},
+        {"document_history", opt.document_history},
+        {"group", opt.group},
         {"epochs", opt.epochs},
         {"best_epoch", trained.best_epoch},
         {"features_seen", trained.features_seen},

@@ -712,11 +712,42 @@ void vote_types(const DocumentView& doc, std::vector<Mention>& mentions) {
   }
 }
 
+// An organisation the tagger cut short of a curated institution's name
+// that begins with it ("de la [Direction] générale de la Surveillance du
+// territoire"): the mention runs to the end of the name, when the name ends
+// in the sentence and before the next mention. The longest such name wins.
+void complete_curated_names(const DocumentView& doc, std::vector<Mention>& mentions) {
+  static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  constexpr std::size_t kLongestName = 12;  // words
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    Mention& m = mentions[k];
+    if (m.type != org) continue;
+    std::size_t limit = std::min(doc.folded.size(), m.first + kLongestName);
+    if (k + 1 < mentions.size()) limit = std::min(limit, mentions[k + 1].first);
+    const auto next_sentence = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), m.first);
+    if (next_sentence != doc.sentence_starts.end()) limit = std::min(limit, *next_sentence);
+    for (std::size_t end = limit; end > m.last; --end) {
+      const bool curated = std::ranges::any_of(
+          doc.gazetteer->find(doc.folded.subspan(m.first, end - m.first)), [&](const Gazetteer::Name& n) {
+            const auto& entry = doc.gazetteer->entry(n.entry);
+            return entry.type == org && entry.id.starts_with("vigil:org/") && doc.gazetteer->applies(n, doc.language);
+          });
+      if (curated) {
+        m.last = end;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
   split_bracketed_acronyms(doc, mentions);
-  if (doc.gazetteer != nullptr) split_coordinations(doc, mentions);
+  if (doc.gazetteer != nullptr) {
+    split_coordinations(doc, mentions);
+    complete_curated_names(doc, mentions);
+  }
   for (auto& m : mentions) resolve_by_gazetteer(doc, m);
   if (doc.gazetteer != nullptr) {
     split_known_names(doc, mentions);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "document_history.hpp"
 #include "feature_hash.hpp"
 #include "labels.hpp"
 #include "word_clusters.hpp"
@@ -85,6 +86,8 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
 
   out.hashes.clear();
   out.offsets.clear();
+  out.keys.resize(n);
+  for (std::size_t i = 0; i < n; ++i) out.keys[i] = starts_lower(words[i]) ? 0 : info_[i].lower | 1;
   auto lower_at = [&](std::ptrdiff_t i) {
     return i < 0 || i >= static_cast<std::ptrdiff_t>(n) ? kPadding + static_cast<std::uint64_t>(i < 0 ? -i : i - n + 8)
                                                         : info_[static_cast<std::size_t>(i)].lower;
@@ -135,6 +138,7 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, const Fe
     if (i > 0 && info_[i - 1].has_cluster) add(feature(kPrevCluster + 1, info_[i - 1].cluster[1]));
     if (i + 1 < n && info_[i + 1].has_cluster) add(feature(kNextCluster + 1, info_[i + 1].cluster[1]));
     if (t.has_cluster) add(feature(kClusterShape, t.cluster[1], t.short_shape));
+    if (context.history != nullptr) context.history->add_features(out.keys[i], i == 0, out.hashes);
   }
   out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
 }

@@ -18,11 +18,13 @@
 
 namespace vigil::ner {
 
+class DocumentHistory;
 class WordClusters;
 
 // Features of every token of one sentence, flattened.
 struct SentenceFeatures {
   std::vector<std::uint64_t> hashes;
+  std::vector<std::uint64_t> keys;     // per token: its DocumentHistory key (0: none)
   std::vector<std::uint32_t> offsets;  // token i: hashes[offsets[i] .. offsets[i+1])
   std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
   std::span<const std::uint64_t> token(std::size_t i) const {
@@ -37,6 +39,9 @@ struct FeatureContext {
   // fold() of each word when the caller has it already (the annotator folds
   // every sub-token once per document); empty: computed here.
   std::span<const std::string> folded = {};
+  // What the document's earlier sentences said (document_history.hpp); null:
+  // no history features.
+  const DocumentHistory* history = nullptr;
 };
 
 // Reusable: keeps its scratch space between sentences (one per thread).

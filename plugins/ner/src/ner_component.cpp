@@ -59,6 +59,7 @@ struct Options {
 // Per-thread scratch space.
 struct Scratch {
   Tagger tagger;
+  DocumentHistory history;  // what the tagger said earlier in the document
   std::vector<SubToken> pieces;
   std::vector<std::string> folded;
   std::vector<std::string_view> words;
@@ -616,6 +617,7 @@ class NerAnnotator final : public sdk::Annotator {
     for (std::size_t i = 0; i < s.pieces.size(); ++i) fold(piece_text(text, s, i), s.folded[i]);
 
     s.mentions.clear();
+    s.history.clear();
     FeatureContext context{gazetteer, nullptr, lang};
     const bool recase_caps = options_.recase.contains(lang);
     const bool trim_lower = options_.trim_lower.contains(lang);
@@ -640,7 +642,7 @@ class NerAnnotator final : public sdk::Annotator {
         recase(std::span(s.words).first(recased), s.known, s.recased);
         for (std::size_t i = 0; i < recased; ++i) s.words[i] = s.recased[i];
       }
-      s.tagger.tag(model, s.words, context, s.labels, s.confidence);
+      s.tagger.tag(model, s.words, context, s.labels, s.confidence, &s.history);
       // A results table: three bare numbers or more in the sentence, or
       // numbers among names with no lower-case word ("Grimsby 0 Portsmouth 1";
       // not "en Madrid 25 muertos y en Barcelona 30").

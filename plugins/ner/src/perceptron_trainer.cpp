@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <numeric>
 #include <random>
+#include <span>
 #include <unordered_map>
 
+#include "document_history.hpp"
 #include "features.hpp"
 #include "viterbi.hpp"
 
@@ -19,6 +20,7 @@ struct Encoded {
   std::vector<std::uint32_t> rows;         // all tokens' feature rows
   std::vector<std::uint32_t> offsets;      // per token, into rows; one per sentence boundary too
   std::vector<std::uint32_t> first_token;  // per sentence, into offsets
+  std::vector<std::uint64_t> keys;         // per token: DocumentHistory key
 };
 
 class FeatureIndex {
@@ -39,6 +41,42 @@ class FeatureIndex {
   std::vector<std::uint64_t> hashes_;
 };
 
+// History feature rows of one sentence, recomputed before each decoding.
+struct HistoryRows {
+  std::vector<std::uint32_t> rows;
+  std::vector<std::uint32_t> offsets;  // per token, into rows, plus the end
+  std::vector<std::uint64_t> hashes;   // scratch
+
+  void compute(const Encoded& e, std::size_t s, const DocumentHistory* history, const FeatureIndex& index) {
+    rows.clear();
+    offsets.clear();
+    const std::uint32_t first = e.first_token[s];
+    const std::uint32_t n = e.first_token[s + 1] - first;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      offsets.push_back(static_cast<std::uint32_t>(rows.size()));
+      if (history == nullptr) continue;
+      hashes.clear();
+      history->add_features(e.keys[first + i], i == 0, hashes);
+      for (std::uint64_t h : hashes)
+        if (const std::uint32_t row = index.find(h); row != kUnknown) rows.push_back(row);
+    }
+    offsets.push_back(static_cast<std::uint32_t>(rows.size()));
+  }
+  std::span<const std::uint32_t> token(std::size_t i) const {
+    return {rows.data() + offsets[i], rows.data() + offsets[i + 1]};
+  }
+};
+
+// [begin, end) sentence ranges of the documents.
+std::vector<std::pair<std::size_t, std::size_t>> documents(const std::vector<TrainingSentence>& sentences) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    if (s == 0 || !sentences[s].continues_document) out.emplace_back(s, s);
+    out.back().second = s + 1;
+  }
+  return out;
+}
+
 Encoded encode(const std::vector<TrainingSentence>& sentences, const FeatureContext& context, FeatureIndex& index,
                bool grow) {
   Encoded e;
@@ -49,6 +87,7 @@ Encoded encode(const std::vector<TrainingSentence>& sentences, const FeatureCont
     e.first_token.push_back(static_cast<std::uint32_t>(e.offsets.size()));
     words.assign(s.words.begin(), s.words.end());
     extractor.extract(words, context, features);
+    e.keys.insert(e.keys.end(), features.keys.begin(), features.keys.end());
     for (std::size_t i = 0; i < features.size(); ++i) {
       e.offsets.push_back(static_cast<std::uint32_t>(e.rows.size()));
       for (std::uint64_t h : features.token(i)) {
@@ -86,8 +125,8 @@ struct Weights {
 };
 
 template <class Table>
-void decode(const Encoded& e, std::size_t s, const Table& table, const Transitions& t, Viterbi& viterbi,
-            std::vector<Label>& out) {
+void decode(const Encoded& e, std::size_t s, const HistoryRows& history, const Table& table, const Transitions& t,
+            Viterbi& viterbi, std::vector<Label>& out) {
   const std::uint32_t first = e.first_token[s];
   const std::size_t n = e.first_token[s + 1] - first;
   viterbi.decode(
@@ -96,6 +135,10 @@ void decode(const Encoded& e, std::size_t s, const Table& table, const Transitio
         const std::uint32_t tok = first + static_cast<std::uint32_t>(i);
         for (std::uint32_t k = e.offsets[tok]; k < e.offsets[tok + 1]; ++k) {
           const float* row = &table[e.rows[k] * kNumLabels];
+          for (std::size_t l = 0; l < kNumLabels; ++l) scores[l] += row[l];
+        }
+        for (std::uint32_t r : history.token(i)) {
+          const float* row = &table[r * kNumLabels];
           for (std::size_t l = 0; l < kNumLabels; ++l) scores[l] += row[l];
         }
       },
@@ -116,6 +159,8 @@ TrainedWeights train_perceptron(const std::vector<TrainingSentence>& train, cons
                                 const std::function<void(const EpochReport&)>& on_epoch) {
   FeatureContext context{options.gazetteer, options.clusters, options.language};
   FeatureIndex index;
+  if (options.document_history)
+    for (std::uint64_t h : DocumentHistory::all_features()) index.intern(h);
   const Encoded train_enc = encode(train, context, index, true);
   const Encoded dev_enc = encode(dev, context, index, false);
   const std::size_t rows = index.hashes().size();
@@ -128,45 +173,80 @@ TrainedWeights train_perceptron(const std::vector<TrainingSentence>& train, cons
   double best_f1 = -1;
   std::size_t since_best = 0;
   double c = 1;
-  std::vector<std::size_t> order(train.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  // Without the history each sentence is a document of its own.
+  std::vector<std::pair<std::size_t, std::size_t>> train_docs, dev_docs;
+  if (options.document_history) {
+    train_docs = documents(train);
+    dev_docs = documents(dev);
+  } else {
+    for (std::size_t s = 0; s < train.size(); ++s) train_docs.emplace_back(s, s + 1);
+    for (std::size_t s = 0; s < dev.size(); ++s) dev_docs.emplace_back(s, s + 1);
+  }
   std::mt19937_64 rng(options.seed);
   Viterbi viterbi;
-  std::vector<Label> predicted;
+  std::vector<Label> predicted, noisy;
+  std::mt19937_64 noise_rng(options.seed + 7);
+  std::uniform_real_distribution<double> coin(0, 1);
+  DocumentHistory history;
+  DocumentHistory* const used_history = options.document_history ? &history : nullptr;
+  HistoryRows history_rows;
 
   for (std::size_t epoch = 1; epoch <= options.epochs; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
-    std::shuffle(order.begin(), order.end(), rng);
+    std::shuffle(train_docs.begin(), train_docs.end(), rng);
     EpochReport report;
     report.epoch = epoch;
-    for (std::size_t s : order) {
-      const auto& gold = train[s].labels;
-      decode(train_enc, s, weights.w, weights.tw, viterbi, predicted);
-      if (predicted != gold) {
-        ++report.sentence_errors;
-        const std::uint32_t first = train_enc.first_token[s];
-        for (std::size_t i = 0; i < gold.size(); ++i) {
-          const std::size_t gold_prev = i == 0 ? kNumLabels : gold[i - 1];
-          const std::size_t pred_prev = i == 0 ? kNumLabels : predicted[i - 1];
-          if (gold[i] != predicted[i]) {
-            const std::uint32_t tok = first + static_cast<std::uint32_t>(i);
-            for (std::uint32_t k = train_enc.offsets[tok]; k < train_enc.offsets[tok + 1]; ++k) {
-              weights.update(train_enc.rows[k], gold[i], 1.0f, c);
-              weights.update(train_enc.rows[k], predicted[i], -1.0f, c);
+    for (const auto& [doc_begin, doc_end] : train_docs) {
+      history.clear();
+      for (std::size_t s = doc_begin; s < doc_end; ++s) {
+        const auto& gold = train[s].labels;
+        history_rows.compute(train_enc, s, used_history, index);
+        decode(train_enc, s, history_rows, weights.w, weights.tw, viterbi, predicted);
+        if (predicted != gold) {
+          ++report.sentence_errors;
+          const std::uint32_t first = train_enc.first_token[s];
+          for (std::size_t i = 0; i < gold.size(); ++i) {
+            const std::size_t gold_prev = i == 0 ? kNumLabels : gold[i - 1];
+            const std::size_t pred_prev = i == 0 ? kNumLabels : predicted[i - 1];
+            if (gold[i] != predicted[i]) {
+              const std::uint32_t tok = first + static_cast<std::uint32_t>(i);
+              auto update = [&](std::uint32_t row) {
+                weights.update(row, gold[i], 1.0f, c);
+                weights.update(row, predicted[i], -1.0f, c);
+              };
+              for (std::uint32_t k = train_enc.offsets[tok]; k < train_enc.offsets[tok + 1]; ++k)
+                update(train_enc.rows[k]);
+              for (std::uint32_t row : history_rows.token(i)) update(row);
+            }
+            if (gold[i] != predicted[i] || gold_prev != pred_prev) {
+              weights.update_transition(gold_prev, gold[i], 1.0f, c);
+              weights.update_transition(pred_prev, predicted[i], -1.0f, c);
             }
           }
-          if (gold[i] != predicted[i] || gold_prev != pred_prev) {
-            weights.update_transition(gold_prev, gold[i], 1.0f, c);
-            weights.update_transition(pred_prev, predicted[i], -1.0f, c);
-          }
         }
+        if (used_history != nullptr) {
+          const std::uint32_t first = train_enc.first_token[s];
+          // The model reads its own training sentences better than it will
+          // read new text; some labels are recorded at random so that it
+          // does not learn to trust the history blindly (history_noise).
+          noisy = predicted;
+          for (auto& l : noisy)
+            if (coin(noise_rng) < options.history_noise) l = static_cast<Label>(noise_rng() % kNumLabels);
+          history.record(std::span(train_enc.keys).subspan(first, gold.size()), noisy);
+        }
+        c += 1;
       }
-      c += 1;
     }
     weights.averaged(c, averaged, averaged_t);
-    for (std::size_t s = 0; s < dev.size(); ++s) {
-      decode(dev_enc, s, averaged, averaged_t, viterbi, predicted);
-      add_sentence(report.dev, tag_names(dev[s].labels), tag_names(predicted));
+    for (const auto& [doc_begin, doc_end] : dev_docs) {
+      history.clear();
+      for (std::size_t s = doc_begin; s < doc_end; ++s) {
+        history_rows.compute(dev_enc, s, used_history, index);
+        decode(dev_enc, s, history_rows, averaged, averaged_t, viterbi, predicted);
+        if (used_history != nullptr)
+          history.record(std::span(dev_enc.keys).subspan(dev_enc.first_token[s], predicted.size()), predicted);
+        add_sentence(report.dev, tag_names(dev[s].labels), tag_names(predicted));
+      }
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double f1 = dev.empty() ? static_cast<double>(epoch) : report.dev.overall.f1();

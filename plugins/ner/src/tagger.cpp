@@ -7,8 +7,9 @@
 namespace vigil::ner {
 
 void Tagger::tag(const NerModel& model, std::span<const std::string_view> words, FeatureContext context,
-                 std::vector<Label>& labels, std::vector<float>& confidence) {
+                 std::vector<Label>& labels, std::vector<float>& confidence, DocumentHistory* history) {
   context.clusters = model.clusters();
+  context.history = history;
   extractor_.extract(words, context, features_);
   const std::size_t n = words.size();
   emissions_.assign(n * kNumLabels, 0.0f);
@@ -19,6 +20,7 @@ void Tagger::tag(const NerModel& model, std::span<const std::string_view> words,
         for (std::size_t l = 0; l < kNumLabels; ++l) scores[l] += emissions_[i * kNumLabels + l];
       },
       labels);
+  if (history != nullptr) history->record(features_.keys, labels);
   // Confidence of token i: how much better the best path is than the best
   // path with another label at i (max-marginals from a forward and a
   // backward pass), squashed into [0,1]. Monotone, not a probability: the

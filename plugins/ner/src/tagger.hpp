@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "document_history.hpp"
 #include "features.hpp"
 #include "labels.hpp"
 #include "ner_model.hpp"
@@ -16,9 +17,11 @@ namespace vigil::ner {
 class Tagger {
  public:
   // Labels for `words`; `confidence[i]` in (0,1) grows with the margin of
-  // token i's label over the best path with another label there.
+  // token i's label over the best path with another label there. With a
+  // history, the sentence is read in the light of the document's earlier
+  // sentences and then added to it (document_history.hpp).
   void tag(const NerModel& model, std::span<const std::string_view> words, FeatureContext context,
-           std::vector<Label>& labels, std::vector<float>& confidence);
+           std::vector<Label>& labels, std::vector<float>& confidence, DocumentHistory* history = nullptr);
 
  private:
   FeatureExtractor extractor_;
