@@ -492,6 +492,12 @@ TEST_CASE("which spans name a people or a group") {
   CHECK(group({"marokkaanse"}, "nl"));
   CHECK(group({"noord-duitse"}, "nl"));  // a compass word joined by a hyphen
   CHECK_FALSE(group({"noord-brabant"}, "nl"));
+  // Base forms, adjectives and the "-talig" words (CoNLL-2002 nl marks them MISC).
+  CHECK(group({"vlaams"}, "nl"));
+  CHECK(group({"zimbabwaanse"}, "nl"));
+  CHECK(group({"nederlandstalige"}, "nl"));
+  CHECK(group({"zuid-afrikaanse"}, "nl"));
+  CHECK_FALSE(group({"letten"}, "nl"));  // "letten op": a verb at a sentence's start
   CHECK_FALSE(group({"frans"}, "nl"));   // Frans Timmermans
   CHECK_FALSE(group({"zweden"}, "nl"));  // Sweden
   CHECK_FALSE(group({"china"}, "es"));
