@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,38 @@ inline std::vector<TrainingSentence> synthetic_corpus() {
     }
   for (const auto& o : orgs)
     for (const auto& l : places) out.push_back(sentence("The/O " + o + " of/O " + l + " seized/O boats/O ./O"));
+  return out;
+}
+
+// A made-up capitalised word no corpus holds: "Zubavok", "Trelimar".
+inline std::string invented_name(std::mt19937& rng) {
+  static const std::string consonants = "bdfgklmnprstvz", vowels = "aeiou";
+  std::string name;
+  const int syllables = 2 + static_cast<int>(rng() % 2);
+  for (int k = 0; k < syllables; ++k) {
+    name += consonants[rng() % consonants.size()];
+    name += vowels[rng() % vowels.size()];
+  }
+  name += consonants[rng() % consonants.size()];
+  name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
+}
+
+// Two-sentence documents: the first says what the name is ("Minister Zubavok
+// spoke ." / "In Zubavok the rain fell ."), the second uses it where only
+// the first can tell ("Zubavok answered ."). Half people, half places.
+inline std::vector<TrainingSentence> two_sentence_documents(std::uint32_t seed, int count) {
+  std::mt19937 rng(seed);
+  std::vector<TrainingSentence> out;
+  for (int d = 0; d < count; ++d) {
+    const std::string name = invented_name(rng);
+    const bool person = d % 2 == 0;
+    const std::string tag = person ? "/B-PER" : "/B-LOC";
+    out.push_back(sentence(person ? "Minister/O " + name + tag + " spoke/O ./O"
+                                  : "In/O " + name + tag + " the/O rain/O fell/O ./O"));
+    out.push_back(sentence(name + tag + " answered/O ./O"));
+    out.back().continues_document = true;
+  }
   return out;
 }
 

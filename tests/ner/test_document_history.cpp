@@ -1,7 +1,6 @@
 // The document history (document_history.hpp): what the tagger said earlier
 // in a document about a word becomes features of its later occurrences.
 #include <catch2/catch.hpp>
-#include <random>
 
 #include "document_history.hpp"
 #include "ner_model.hpp"
@@ -16,38 +15,6 @@ namespace {
 std::vector<std::uint64_t> history_features(const DocumentHistory& history, std::uint64_t key, bool first = false) {
   std::vector<std::uint64_t> out;
   history.add_features(key, first, out);
-  return out;
-}
-
-// A made-up capitalised word no corpus holds: "Zubavok", "Trelimar".
-std::string invented_name(std::mt19937& rng) {
-  static const std::string consonants = "bdfgklmnprstvz", vowels = "aeiou";
-  std::string name;
-  const int syllables = 2 + static_cast<int>(rng() % 2);
-  for (int k = 0; k < syllables; ++k) {
-    name += consonants[rng() % consonants.size()];
-    name += vowels[rng() % vowels.size()];
-  }
-  name += consonants[rng() % consonants.size()];
-  name[0] = static_cast<char>(name[0] - 'a' + 'A');
-  return name;
-}
-
-// Two-sentence documents: the first says what the name is ("Minister Zubavok
-// spoke ." / "In Zubavok the rain fell ."), the second uses it where only
-// the first can tell ("Zubavok answered ."). Half people, half places.
-std::vector<TrainingSentence> two_sentence_documents(std::uint32_t seed, int count) {
-  std::mt19937 rng(seed);
-  std::vector<TrainingSentence> out;
-  for (int d = 0; d < count; ++d) {
-    const std::string name = invented_name(rng);
-    const bool person = d % 2 == 0;
-    const std::string tag = person ? "/B-PER" : "/B-LOC";
-    out.push_back(test::sentence(person ? "Minister/O " + name + tag + " spoke/O ./O"
-                                        : "In/O " + name + tag + " the/O rain/O fell/O ./O"));
-    out.push_back(test::sentence(name + tag + " answered/O ./O"));
-    out.back().continues_document = true;
-  }
   return out;
 }
 
@@ -89,8 +56,8 @@ TEST_CASE("a model trained with the history reads a later bare name by what the 
   TrainerOptions options;
   options.epochs = 6;
   options.patience = 0;
-  const auto train = two_sentence_documents(1, 300);
-  const auto test_docs = two_sentence_documents(2, 60);  // other invented names
+  const auto train = test::two_sentence_documents(1, 300);
+  const auto test_docs = test::two_sentence_documents(2, 60);  // other invented names
   auto second_sentence_accuracy = [&](bool with_history) {
     options.document_history = with_history;
     auto trained = train_perceptron(train, {}, options, nullptr);

@@ -574,7 +574,8 @@ TEST_CASE("a role word after a curated name of the same type is not part of it")
 TEST_CASE("an organisation cut short of a curated institution's name runs to its end") {
   vigil::test::TempDir dir;
   auto gaz = Gazetteer::load({dir.write(
-      "g.tsv", std::string(kGazetteer) + "geonames:1\tLOC\tDirection Island\t*\tDirection générale de la Paix\n")});
+      "g.tsv", std::string(kGazetteer) + "geonames:1\tLOC\tDirection Island\t*\tDirection générale de la Paix\n" +
+                   "wikidata:Q1\tORG\tTrade Directorate\t*\tDirection générale du Commerce\n")});
   // "[Direction] générale de la Sûreté nationale": the tagger kept the first word.
   auto doc = make("Hier la Direction générale de la Sûreté nationale a parlé .", "fr");
   std::vector<Mention> ms = {mention(2, 3, "ORG")};
@@ -598,4 +599,8 @@ TEST_CASE("an organisation cut short of a curated institution's name runs to its
   std::vector<Mention> place = {mention(1, 2, "ORG")};
   resolve_mentions(peace.view(gaz.get()), place);
   CHECK(peace.words(place[0]) == "Direction");
+  auto trade = make("la Direction générale du Commerce .", "fr");  // an organisation, not one of ours
+  std::vector<Mention> other_org = {mention(1, 2, "ORG")};
+  resolve_mentions(trade.view(gaz.get()), other_org);
+  CHECK(trade.words(other_org[0]) == "Direction");
 }

@@ -19,10 +19,13 @@
 # ($VIGIL_NER_DATA, default ../shared/data/ner), and the Debian text that
 # tools/langid/prepare_data.py extracts ($VIGIL_DEBIAN_TEXT, default
 # /var/tmp/vigil-langid/data/train). Work files go to $WORK (default
-# /var/tmp/vigil-ner). Seeded: the same inputs give the same model bytes.
-# $GAZ replaces config/gazetteers and $OUT_DIR the shipped models' folder
-# (for experiments that must not overwrite them); $TRAIN_ARGS adds options to
-# every `vigil train ner` ("--no-history"), and $SEED (default 1) sets their seed.
+# /var/tmp/vigil-ner). Seeded: the same inputs give the same model bytes
+# (with the same C++ standard library: its shuffle and random draws differ
+# from one library to another). $GAZ replaces config/gazetteers and $OUT_DIR
+# the shipped models' folder (for experiments that must not overwrite them);
+# $TRAIN_ARGS adds options to every `vigil train ner` ("--epochs 30"), $SEED
+# (default 1) sets their seed, and $HISTORY (on, off, auto) overrides the
+# per-language choice of the document history below.
 set -euo pipefail
 
 mode=${1:?usage: train.sh shipped|research [LANG...]}
@@ -38,6 +41,8 @@ VIGIL=${VIGIL:-$root/build/bin/vigil}
 CLUSTERS=${CLUSTERS:-$root/build/bin/vigil-ner-clusters}
 TOOLS=$root/tools
 GAZ=${GAZ:-$root/config/gazetteers}
+# $TRAIN_ARGS: words split at blanks, never glob-expanded.
+read -r -a extra_args <<< "${TRAIN_ARGS:-}"
 mkdir -p "$WORK/text" "$WORK/$mode"
 case $mode in
   shipped) out_dir=${OUT_DIR:-$root/plugins/ner/models} ;;
@@ -102,7 +107,7 @@ train() {  # train LANG TYPES CLUSTERS --train ... --dev ...
   local lang=$1 types=$2 cl=$3; shift 3
   echo "== $mode $lang"
   "$VIGIL" train ner --lang "$lang" --types "$types" --gazetteers "$GAZ" --clusters "$cl" --epochs 20 --patience 4 --max-features 200000 \
-    --seed "${SEED:-1}" --out "$out_dir/$lang.model" ${history[@]+"${history[@]}"} ${TRAIN_ARGS:-} "$@" | tee "$WORK/$mode/$lang.log"
+    --seed "${SEED:-1}" --out "$out_dir/$lang.model" ${history[@]+"${history[@]}"} ${extra_args[@]+"${extra_args[@]}"} "$@" | tee "$WORK/$mode/$lang.log"
 }
 
 # Where labelled in-domain text is scarce (ar, de, fr), the dev set is worth
@@ -120,7 +125,7 @@ refit() {  # refit LANG TYPES CLUSTERS --train ... (training and dev files)
   cp "$out_dir/$lang.model" "$WORK/$mode/$lang.dev-chosen.model"
   echo "== $mode $lang: refit on training + dev files, $epochs epochs"
   "$VIGIL" train ner --lang "$lang" --types "$types" --gazetteers "$GAZ" --clusters "$cl" --epochs "$epochs" --max-features 200000 \
-    --seed "${SEED:-1}" --out "$out_dir/$lang.model" ${history[@]+"${history[@]}"} ${TRAIN_ARGS:-} "$@" | tee "$WORK/$mode/$lang.refit.log"
+    --seed "${SEED:-1}" --out "$out_dir/$lang.model" ${history[@]+"${history[@]}"} ${extra_args[@]+"${extra_args[@]}"} "$@" | tee "$WORK/$mode/$lang.refit.log"
 }
 
 for lang in "${langs[@]}"; do
@@ -136,6 +141,7 @@ for lang in "${langs[@]}"; do
   case ${HISTORY:-auto}/$lang in
     on/* | auto/fr) history=() ;;
     off/* | auto/*) ;;
+    *) echo "train.sh: HISTORY must be on, off or auto, not ${HISTORY}" >&2; exit 2 ;;
   esac
   case $mode/$lang in
     shipped/en|shipped/es)

@@ -716,6 +716,7 @@ void vote_types(const DocumentView& doc, std::vector<Mention>& mentions) {
 // that begins with it ("de la [Direction] générale de la Surveillance du
 // territoire"): the mention runs to the end of the name, when the name ends
 // in the sentence and before the next mention. The longest such name wins.
+// The score stays the tagger's confidence in the words it read.
 void complete_curated_names(const DocumentView& doc, std::vector<Mention>& mentions) {
   static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
   constexpr std::size_t kLongestName = 12;  // words
