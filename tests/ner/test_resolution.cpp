@@ -604,3 +604,33 @@ TEST_CASE("an organisation cut short of a curated institution's name runs to its
   resolve_mentions(trade.view(gaz.get()), other_org);
   CHECK(trade.words(other_org[0]) == "Direction");
 }
+
+TEST_CASE("in Spanish a town in brackets after a player is the player's club") {
+  vigil::test::TempDir dir;
+  auto gaz = Gazetteer::load({dir.write("g.tsv", std::string(kGazetteer) + "iso3166:ES\tLOC\tSpain\tes\tEspaña\n")});
+  auto doc = make("Expulsado Manu Sarabia ( Badajoz ) y Pepe Ruiz ( España ) y Ana Gil ( ESP ) .", "es");
+  auto mentions = [&] {
+    return std::vector<Mention>{mention(1, 3, "PER"),   mention(4, 5, "LOC"),   mention(7, 9, "PER"),
+                                mention(10, 11, "LOC"), mention(13, 15, "PER"), mention(16, 17, "LOC")};
+  };
+  auto ms = mentions();
+  resolve_mentions(doc.view(gaz.get()), ms);
+  REQUIRE(ms.size() == 6);
+  CHECK(kEntityTypes[ms[1].type] == "ORG");  // Badajoz: the club
+  CHECK(kEntityTypes[ms[3].type] == "LOC");  // a country: where he comes from
+  CHECK(ms[3].id == "iso3166:ES");
+  CHECK(kEntityTypes[ms[5].type] == "LOC");  // a country code
+  // Not without the brackets, not after a place, not in English.
+  auto plain = make("Expulsado Manu Sarabia en Badajoz .", "es");
+  std::vector<Mention> in_town = {mention(1, 3, "PER"), mention(4, 5, "LOC")};
+  resolve_mentions(plain.view(gaz.get()), in_town);
+  CHECK(kEntityTypes[in_town[1].type] == "LOC");
+  auto after_place = make("Lleida ( Badajoz ) .", "es");
+  std::vector<Mention> places = {mention(0, 1, "LOC"), mention(2, 3, "LOC")};
+  resolve_mentions(after_place.view(gaz.get()), places);
+  CHECK(kEntityTypes[places[1].type] == "LOC");
+  auto en = make("Expelled Manu Sarabia ( Badajoz ) y Pepe Ruiz ( España ) y Ana Gil ( ESP ) .", "en");
+  auto en_ms = mentions();
+  resolve_mentions(en.view(gaz.get()), en_ms);
+  CHECK(kEntityTypes[en_ms[1].type] == "LOC");
+}

@@ -637,6 +637,33 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
   }
 }
 
+// Spanish sports reports give a player's club in brackets after the name
+// ("Manu Sarabia (Badajoz)", "Frank de Boer (Barcelona)"): a place there
+// is the club, an organisation, as CoNLL-2002 marks 142 of the 219 names
+// in that position in its Spanish training split. Not a country's or a
+// curated region's name, nor a code in capitals ("Cristina Torrens (ESP)",
+// "(Brasil)", "(Asturias)"): those are where the person comes from, as the
+// rest of that split marks them.
+void clubs_in_brackets(const DocumentView& doc, std::vector<Mention>& mentions) {
+  if (doc.language != "es") return;
+  static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
+  static const auto loc = static_cast<std::uint8_t>(*type_index("LOC"));
+  static const auto per = static_cast<std::uint8_t>(*type_index("PER"));
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    Mention& m = mentions[k];
+    const Mention& before = mentions[k - 1];
+    if (m.type != loc || m.last - m.first > 2 || m.first < 2 || m.last >= doc.folded.size()) continue;
+    if (before.type != per || before.last + 1 != m.first) continue;
+    if (piece_text(doc, m.first - 1) != "(" || piece_text(doc, m.last) != ")") continue;
+    if (m.id.starts_with("iso3166:") || m.id.starts_with("vigil:")) continue;
+    const std::string_view first_word = piece_text(doc, m.first);
+    std::string lower;
+    lowercase(first_word, lower);
+    if (m.last - m.first == 1 && first_word.size() <= 3 && lower != first_word) continue;  // "ESP", "USA"
+    retype_unresolved(m, org);
+  }
+}
+
 // True unless a word of the mention is all in lower case and no name's
 // particle ("van", "de", "bin", "al": the English list, written for names
 // from every language; "y", "e", "do", "des", "zu", "ten" besides, as in
@@ -763,6 +790,7 @@ void resolve_mentions(const DocumentView& doc, std::vector<Mention>& mentions) {
   tag_repeats(doc, mentions);
   titled_people(doc, mentions);
   clubs_after_article(doc, mentions);
+  clubs_in_brackets(doc, mentions);
   vote_types(doc, mentions);
   link_people(doc, mentions);
   // Canonical names for the rest; local ids for names linked within the document.
