@@ -383,12 +383,13 @@ TEST_CASE("capitalised words for a people the tagger missed are MISC in English,
 }
 
 TEST_CASE("a capitalised noun standing for an institution is an organisation, in the languages that write it so") {
-  auto doc = make("El Gobierno y la Junta negaron que el gobierno local supiera nada .", "es");
+  auto doc = make("El Gobierno y la Junta negaron que el gobierno local supiera nada del Estado .", "es");
   std::vector<Mention> ms;
   resolve_mentions(doc.view(nullptr), ms);
-  REQUIRE(ms.size() == 2);
+  REQUIRE(ms.size() == 3);
   CHECK(doc.words(ms[0]) == "Gobierno");
   CHECK(doc.words(ms[1]) == "Junta");
+  CHECK(doc.words(ms[2]) == "Estado");
   for (const auto& m : ms) CHECK(kEntityTypes[m.type] == "ORG");
   // Inside a tagged name it adds nothing; French has no list.
   auto other = make("la Comisión Europea dijo .", "es");
