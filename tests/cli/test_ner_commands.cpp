@@ -241,6 +241,22 @@ TEST_CASE("with the shipped models, a wire agency in a dateline is an organisati
   CHECK(agency(docs[1]) == std::vector<std::string>{"AFP/vigil:org/afp"});
 }
 
+TEST_CASE("with the shipped gazetteers, a stock index is MISC with its canonical name") {
+  const auto docs = run_shipped_stages(
+      R"({"id":"es","lang":"es","text":"El Nasdaq cayó un 3 % y el Dow Jones de Industriales bajó un 1 %."})"
+      "\n");
+  REQUIRE(docs.size() == 1);
+  std::vector<std::string> misc;
+  for (const auto& e : docs[0]["entities"])
+    if (e["label"] == "MISC")
+      misc.push_back(e["text"].get<std::string>() + "=" + e["canonical"].get<std::string>() + "/" +
+                     e["id"].get<std::string>());
+  INFO(docs[0]["entities"].dump());
+  CHECK(misc ==
+        std::vector<std::string>{"Nasdaq=Nasdaq Composite/vigil:misc/index-nasdaq",
+                                 "Dow Jones de Industriales=Dow Jones Industrial Average/vigil:misc/index-dow-jones"});
+}
+
 TEST_CASE("with the shipped English model, titles split off by the tokenizer leave the person's name alone") {
   const auto docs = run_shipped_stages(
       R"({"id":"t","lang":"en","text":"The plan was praised by Mr. John Smith and by Gen. Colin Powell in London."})"
