@@ -553,6 +553,16 @@ TEST_CASE("in Spanish a known city after a masculine article is its club") {
     REQUIRE(ms2.size() == 1);
     CHECK(kEntityTypes[ms2[0].type] == "LOC");
   }
+  // The article capitalised as a sentence's first word; not inside one ("El" of a name).
+  auto opening = make("Llovía . El Barcelona ganó . Visitó El Barcelona .", "es");
+  std::vector<Mention> clubs = {mention(3, 4, "LOC"), mention(8, 9, "LOC")};
+  const std::vector<std::size_t> starts = {0, 2, 6};
+  auto view = opening.view(gaz.get());
+  view.sentence_starts = starts;
+  resolve_mentions(view, clubs);
+  REQUIRE(clubs.size() == 2);
+  CHECK(kEntityTypes[clubs[0].type] == "ORG");
+  CHECK(kEntityTypes[clubs[1].type] == "LOC");
 }
 
 TEST_CASE("a role word after a curated name of the same type is not part of it") {

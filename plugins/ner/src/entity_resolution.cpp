@@ -629,7 +629,11 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
   for (auto& m : mentions) {
     if (m.type != loc || m.first == 0 || m.last - m.first > 2) continue;
     const std::string_view before = piece_text(doc, m.first - 1);
-    if (before != "el" && before != "del" && before != "al") continue;
+    // "El Barcelona eliminó...": the article capitalised as a sentence's first word.
+    const bool opening_el =
+        before == "El" &&
+        (m.first == 1 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), m.first - 1));
+    if (before != "el" && before != "del" && before != "al" && !opening_el) continue;
     if (m.last < doc.folded.size() && (doc.folded[m.last] == "de" || doc.folded[m.last] == "del")) continue;
     const long city = best_entry(doc, doc.gazetteer->find(words_of(doc, m)), loc);
     if (city < 0 || !doc.gazetteer->entry(static_cast<std::uint32_t>(city)).id.starts_with("geonames:")) continue;
