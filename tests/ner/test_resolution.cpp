@@ -390,6 +390,16 @@ TEST_CASE("a capitalised noun standing for an institution is an organisation, in
   CHECK(doc.words(ms[0]) == "Gobierno");
   CHECK(doc.words(ms[1]) == "Junta");
   CHECK(doc.words(ms[2]) == "Estado");
+  // Tagged as something else, the noun alone is still the institution; not at a sentence's start.
+  auto tagged = make("Dijo que el Ejecutivo callaba . Ejecutivo ayer .", "es");
+  std::vector<Mention> read_as = {mention(3, 4, "PER"), mention(6, 7, "PER")};
+  const std::vector<std::size_t> starts = {0, 6};
+  auto view = tagged.view(nullptr);
+  view.sentence_starts = starts;
+  resolve_mentions(view, read_as);
+  REQUIRE(read_as.size() == 2);
+  CHECK(kEntityTypes[read_as[0].type] == "ORG");
+  CHECK(kEntityTypes[read_as[1].type] == "PER");
   for (const auto& m : ms) CHECK(kEntityTypes[m.type] == "ORG");
   // Inside a tagged name it adds nothing; French has no list.
   auto other = make("la Comisión Europea dijo .", "es");

@@ -391,6 +391,12 @@ void add_institution_nouns(const DocumentView& doc, std::vector<Mention>& mentio
   auto sentence_start = [&](std::size_t i) {
     return i == 0 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), i);
   };
+  // A mention that is the noun alone is the institution whatever type the
+  // tagger gave it ("el [Ejecutivo]" read as a person).
+  for (auto& m : mentions)
+    if (m.last == m.first + 1 && m.type != org && !sentence_start(m.first) &&
+        starts_upper(piece_text(doc, m.first)) && is_institution_noun(doc.folded[m.first], doc.language))
+      m.type = org;
   for (std::size_t i = 0; i < doc.folded.size(); ++i) {
     if (!starts_upper(piece_text(doc, i)) || !is_institution_noun(doc.folded[i], doc.language) ||
         overlaps_any(mentions, i, i + 1))
