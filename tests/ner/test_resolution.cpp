@@ -655,3 +655,46 @@ TEST_CASE("in Spanish a town in brackets after a player is the player's club") {
   resolve_mentions(en.view(gaz.get()), en_ms);
   CHECK(kEntityTypes[en_ms[1].type] == "LOC");
 }
+
+TEST_CASE("in Dutch a name joined to a common noun by a hyphen is one MISC word") {
+  // Pieces are split at spaces here; "CVP|-|voorzitter" below is one word of three pieces, as the tokenizer cuts it.
+  auto doc = make("De Sabena-aandelen stegen en de EU-burgers ook .", "nl");
+  std::vector<Mention> ms = {mention(1, 2, "ORG")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 2);
+  CHECK(doc.words(ms[0]) == "Sabena-aandelen");
+  CHECK(kEntityTypes[ms[0].type] == "MISC");
+  CHECK(doc.words(ms[1]) == "EU-burgers");
+  CHECK(kEntityTypes[ms[1].type] == "MISC");
+  // Not after a prefix, not a word capitalised by its position, not inside a longer mention, not in other languages.
+  for (const auto& [text, lang] :
+       std::vector<std::pair<std::string, std::string>>{{"Hij is Ex-bondscoach en Oud-minister .", "nl"},
+                                                        {"Politie-inspecteur Jansen sprak .", "nl"},
+                                                        {"De Sabena-aandelen stegen .", "en"}}) {
+    auto other = make(text, lang);
+    std::vector<Mention> none;
+    resolve_mentions(other.view(nullptr), none);
+    CHECK(std::none_of(none.begin(), none.end(), [](const Mention& m) { return kEntityTypes[m.type] == "MISC"; }));
+  }
+  auto longer = make("de Guggenheim-museum Bilbao ligt .", "nl");
+  std::vector<Mention> place = {mention(1, 3, "LOC")};
+  resolve_mentions(longer.view(nullptr), place);
+  REQUIRE(place.size() == 1);
+  CHECK(kEntityTypes[place[0].type] == "LOC");
+}
+
+TEST_CASE("a Dutch name compound cut into pieces by the tokenizer is one MISC word") {
+  // "CVP-voorzitter" as three pieces with no space between them.
+  TestDoc doc{"de CVP-voorzitter sprak", {{0, 2}, {3, 6}, {6, 7}, {7, 17}, {18, 23}}, {}, "nl"};
+  for (const auto& p : doc.pieces) {
+    std::string f;
+    fold(doc.text.substr(p.begin, p.end - p.begin), f);
+    doc.folded.push_back(f);
+  }
+  std::vector<Mention> ms = {mention(1, 2, "ORG")};
+  resolve_mentions(doc.view(nullptr), ms);
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].first == 1);
+  CHECK(ms[0].last == 4);
+  CHECK(kEntityTypes[ms[0].type] == "MISC");
+}
