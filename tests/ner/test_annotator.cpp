@@ -245,6 +245,18 @@ TEST_CASE("a people's word before a person's name is a mention of its own") {
         std::vector<std::string>{"American/MISC", "Nate Miller/PER", "American Express Bank/ORG"});
 }
 
+TEST_CASE("a people's word before a common noun and a name is a mention of its own") {
+  const std::vector<std::string> tagged = {"Toen/O Indiase/B-LOC deelstaat/I-LOC Assam/I-LOC won/O ./O",
+                                           "Toen/O Nederlandse/B-ORG Spoorwegen/I-ORG won/O ./O"};
+  const std::string text = "Toen Indiase deelstaat Assam won . Toen Nederlandse Spoorwegen won .";
+  // The common noun goes with the right part's lower-case edge; a name after the word keeps it.
+  CHECK(tagged_by_tiny_model(tagged, text, "nl", {"nl"}) ==
+        std::vector<std::string>{"Indiase/MISC", "Assam/LOC", "Nederlandse Spoorwegen/ORG"});
+  // Only in the languages whose spans lose their lower-case edges.
+  CHECK(tagged_by_tiny_model(tagged, text, "nl") ==
+        std::vector<std::string>{"Indiase deelstaat Assam/LOC", "Nederlandse Spoorwegen/ORG"});
+}
+
 TEST_CASE("an article capitalised at the sentence start goes with the lower-case words after it") {
   const std::vector<std::string> tagged = {"El/B-ORG ministro/I-ORG de/I-ORG Economía/I-ORG dijo/O ./O",
                                            "Dijo/O El/B-ORG Mundo/I-ORG ayer/O ./O"};

@@ -707,6 +707,13 @@ class NerAnnotator final : public sdk::Annotator {
               names_a_group(std::span<const std::string>(s.folded).subspan(m.first, 1), lang) &&
               starts_upper(piece_text(text, s, m.first + 1)))
             cut_begin = cut_end = m.first + 1;
+          // So is one before a common noun, in the languages whose spans lose
+          // their lower-case edges ("[Indiase] deelstaat [Assam]",
+          // "[Israëlische] premier [Barak]"): the noun goes with the right part's edge.
+          if (cut_begin == 0 && trim_lower && span.type != kMiscType && m.last - m.first >= 3 &&
+              names_a_group(std::span<const std::string>(s.folded).subspan(m.first, 1), lang) &&
+              starts_lower(piece_text(text, s, m.first + 1)))
+            cut_begin = cut_end = m.first + 1;
           if (cut_begin != 0) {
             s.ranges.emplace_back(cut_end, m.last);
             s.ranges.emplace_back(m.first, cut_begin);
