@@ -801,7 +801,7 @@ TEST_CASE("the document history starts afresh with each document") {
   options.patience = 0;
   options.language = "en";
   auto trained = ner::train_perceptron(ner::test::two_sentence_documents(1, 300), {}, options, nullptr);
-  trained.contents.metadata_json = R"({"language":"en"})";
+  trained.contents.metadata_json = R"({"language":"en","document_history":true})";
   ner::write_model(dir / "en.model", trained.contents, 0);
   auto annotator = ner::make_ner_annotator(
       sdk::CreateContext{params({{"en", (dir / "en.model").string()}}, {}), nullptr, "ner", dir.str()});

@@ -61,10 +61,12 @@ TEST_CASE("a model trained with the history reads a later bare name by what the 
   auto second_sentence_accuracy = [&](bool with_history) {
     options.document_history = with_history;
     auto trained = train_perceptron(train, {}, options, nullptr);
-    trained.contents.metadata_json = R"({"language":"en"})";
+    trained.contents.metadata_json =
+        std::string(R"({"language":"en","document_history":)") + (with_history ? "true" : "false") + "}";
     const auto path = dir / (with_history ? "with.model" : "without.model");
     write_model(path, trained.contents, 0);
     auto model = NerModel::load(path);
+    CHECK(model->uses_history() == with_history);  // the stage computes the features only for such a model
     Tagger tagger;
     DocumentHistory history;
     std::vector<Label> labels;

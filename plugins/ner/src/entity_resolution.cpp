@@ -92,6 +92,11 @@ long best_entry(const DocumentView& doc, std::span<const Gazetteer::Name> names,
   return best;
 }
 
+// True if piece i opens a sentence (the document's first piece does).
+bool opens_sentence(const DocumentView& doc, std::size_t i) {
+  return i == 0 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), i);
+}
+
 // True if [first, last) runs over a sentence boundary.
 bool crosses_sentence(const DocumentView& doc, std::size_t first, std::size_t last) {
   auto it = std::upper_bound(doc.sentence_starts.begin(), doc.sentence_starts.end(), first);
@@ -388,14 +393,11 @@ void add_group_words(const DocumentView& doc, std::vector<Mention>& mentions) {
 void add_institution_nouns(const DocumentView& doc, std::vector<Mention>& mentions) {
   static const auto org = static_cast<std::uint8_t>(*type_index("ORG"));
   std::vector<Mention> added;
-  auto sentence_start = [&](std::size_t i) {
-    return i == 0 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), i);
-  };
   // A mention that is the noun alone is the institution whatever type the
   // tagger gave it ("el [Ejecutivo]" read as a person).
   for (auto& m : mentions)
-    if (m.last == m.first + 1 && m.type != org && !sentence_start(m.first) && starts_upper(piece_text(doc, m.first)) &&
-        is_institution_noun(doc.folded[m.first], doc.language))
+    if (m.last == m.first + 1 && m.type != org && !opens_sentence(doc, m.first) &&
+        starts_upper(piece_text(doc, m.first)) && is_institution_noun(doc.folded[m.first], doc.language))
       m.type = org;
   for (std::size_t i = 0; i < doc.folded.size(); ++i) {
     if (!starts_upper(piece_text(doc, i)) || !is_institution_noun(doc.folded[i], doc.language) ||
@@ -405,8 +407,8 @@ void add_institution_nouns(const DocumentView& doc, std::vector<Mention>& mentio
     // the noun opens a longer name the tagger cut ("Ministerio del
     // Interior", "Comisión de Asuntos Exteriores").
     static constexpr std::array<std::string_view, 7> kOpensName = {"de", "del", "of", "for", "van", "voor", "der"};
-    if (sentence_start(i) || (i + 1 < doc.folded.size() &&
-                              std::find(kOpensName.begin(), kOpensName.end(), doc.folded[i + 1]) != kOpensName.end()))
+    if (opens_sentence(doc, i) || (i + 1 < doc.folded.size() && std::find(kOpensName.begin(), kOpensName.end(),
+                                                                          doc.folded[i + 1]) != kOpensName.end()))
       continue;
     added.push_back(new_mention(i, i + 1, org, 0.5f));
   }
@@ -636,9 +638,7 @@ void clubs_after_article(const DocumentView& doc, std::vector<Mention>& mentions
     if (m.type != loc || m.first == 0 || m.last - m.first > 2) continue;
     const std::string_view before = piece_text(doc, m.first - 1);
     // "El Barcelona eliminó...": the article capitalised as a sentence's first word.
-    const bool opening_el =
-        before == "El" &&
-        (m.first == 1 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), m.first - 1));
+    const bool opening_el = before == "El" && opens_sentence(doc, m.first - 1);
     if (before != "el" && before != "del" && before != "al" && !opening_el) continue;
     if (m.last < doc.folded.size() && (doc.folded[m.last] == "de" || doc.folded[m.last] == "del")) continue;
     const long city = best_entry(doc, doc.gazetteer->find(words_of(doc, m)), loc);
@@ -795,9 +795,6 @@ void dutch_name_compounds(const DocumentView& doc, std::vector<Mention>& mention
   static const auto misc = static_cast<std::uint8_t>(*type_index("MISC"));
   static constexpr std::array<std::string_view, 13> kPrefixes = {
       "anti", "ex", "multi", "niet", "non", "oud", "post", "pre", "privé", "pro", "semi", "super", "vice"};
-  auto sentence_start = [&](std::size_t i) {
-    return i == 0 || std::binary_search(doc.sentence_starts.begin(), doc.sentence_starts.end(), i);
-  };
   std::vector<Mention> added;
   std::vector<std::size_t> replaced;
   for (std::size_t i = 0; i < doc.pieces.size();) {
@@ -816,7 +813,7 @@ void dutch_name_compounds(const DocumentView& doc, std::vector<Mention>& mention
     lowercase(name, folded_name);
     if (std::find(kPrefixes.begin(), kPrefixes.end(), folded_name) != kPrefixes.end()) continue;
     const bool capitals = std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (sentence_start(first) && !capitals) continue;
+    if (opens_sentence(doc, first) && !capitals) continue;
     // The tagger's mentions inside the word go; one running past it keeps the word as it is.
     bool runs_past = false;
     std::vector<std::size_t> inside;

@@ -642,7 +642,7 @@ class NerAnnotator final : public sdk::Annotator {
         recase(std::span(s.words).first(recased), s.known, s.recased);
         for (std::size_t i = 0; i < recased; ++i) s.words[i] = s.recased[i];
       }
-      s.tagger.tag(model, s.words, context, s.labels, s.confidence, &s.history);
+      s.tagger.tag(model, s.words, context, s.labels, s.confidence, model.uses_history() ? &s.history : nullptr);
       // A results table: three bare numbers or more in the sentence, or
       // numbers among names with no lower-case word ("Grimsby 0 Portsmouth 1";
       // not "en Madrid 25 muertos y en Barcelona 30").

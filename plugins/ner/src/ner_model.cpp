@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -203,6 +204,11 @@ std::shared_ptr<const NerModel> NerModel::load(const std::filesystem::path& path
 void NerModel::close_unlearnt_types() {
   const auto card = nlohmann::json::parse(metadata_, nullptr, /*allow_exceptions=*/false);
   if (!card.is_object()) return;
+  // The card says whether the model learnt the document history's features
+  // (`vigil train ner` writes it); reading it here spares the stage those
+  // features for every other model without touching the weight table.
+  const auto history = card.find("document_history");
+  uses_history_ = history != card.end() && history->is_boolean() && history->get<bool>();
   const auto types = card.find("types");
   if (types == card.end() || !types->is_array()) return;
   std::array<bool, kNumTypes> learnt{};

@@ -59,10 +59,13 @@ class NerModel {
   const std::string& metadata_json() const { return metadata_; }
   std::size_t feature_count() const { return entries_; }
   std::size_t file_size() const { return size_; }
+  // True if the model card says `"document_history": true` (the model learnt
+  // the features of document_history.hpp); `vigil train ner` writes the key.
+  bool uses_history() const { return uses_history_; }
 
  private:
   NerModel() = default;
-  void close_unlearnt_types();
+  void close_unlearnt_types();  // and reads uses_history_ from the card
   const unsigned char* slots_ = nullptr;
   std::size_t capacity_ = 0;
   std::size_t entries_ = 0;
@@ -72,6 +75,7 @@ class NerModel {
   std::string metadata_;
   void* map_ = nullptr;
   std::size_t size_ = 0;
+  bool uses_history_ = false;
 };
 
 }  // namespace vigil::ner
